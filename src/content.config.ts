@@ -1,0 +1,21 @@
+/**
+ * The content collections. The article schema lives in `src/lib/articleSchema.ts` so that the
+ * importer and `npm run check` validate against the very same rules outside Astro.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { articleSchema } from './lib/articleSchema.ts';
+import { topicSchema } from './lib/topicSchema.ts';
+import { articleLoader } from './loaders/articleLoader.ts';
+
+const articles = defineCollection({
+  loader: articleLoader({ base: './content/articles', topicFile: './content/topic.md' }),
+  schema: articleSchema,
+});
+
+const topic = defineCollection({
+  loader: glob({ pattern: 'topic.md', base: './content' }),
+  schema: topicSchema,
+});
+
+export const collections = { articles, topic };

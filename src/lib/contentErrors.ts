@@ -1,0 +1,81 @@
+import type { z } from 'astro/zod';
+
+/** A problem with one content file, worded for the editor who has to fix it. */
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+    this.name = 'ContentError';
+  }
+}
+
+/** Several content problems reported at once, so one build shows every file to fix. */
+export class ContentErrors extends Error {
+  constructor(readonly errors: ContentError[]) {
+    super(
+      `${errors.length} content ${errors.length === 1 ? 'problem stops' : 'problems stop'} the build:\n` +
+        errors.map((error) => `  - ${error.message}`).join('\n'),
+    );
+    this.name = 'ContentErrors';
+  }
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const ranked = candidates
+    .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance);
+  const best = ranked[0];
+  return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : undefined;
+}
+
+/**
+ * Words one schema issue for a person: which field, what is wrong, what to write instead.
+ * `knownFields` lists the fields allowed where the issue occurred, to suggest a spelling.
+ */
+export function describeIssue(issue: z.core.$ZodIssue, knownFields: (path: readonly PropertyKey[]) => string[]): string {
+  const field = fieldName(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys
+      .map((key) => {
+        const suggestion = closest(key, knownFields(issue.path));
+        const where = field ? ` in "${field}"` : '';
+        return suggestion
+          ? `unknown field "${key}"${where} (did you mean "${suggestion}"?)`
+          : `unknown field "${key}"${where} (remove it; the fields are: ${knownFields(issue.path).join(', ')})`;
+      })
+      .join('; ');
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return `field "${field}" is missing (add "${String(issue.path.at(-1))}: …" to the frontmatter)`;
+  }
+  if (issue.code === 'invalid_type') {
+    return `field "${field}" should be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a group of fields' : `a ${issue.expected}`}`;
+  }
+  if (issue.code === 'invalid_format' && issue.format === 'url') {
+    return `field "${field}" is not a web address (use a full URL such as "https://example.org/page")`;
+  }
+  return `field "${field}" ${issue.message}`;
+}

@@ -1,0 +1,35 @@
+/**
+ * What every page reads from the content layer, computed once per build: the topic, the
+ * published articles newest first, and the derived indexes pages share.
+ */
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { getPublishedArticles } from './lib/articles.ts';
+import { groupBySource, groupByTag } from './lib/groups.ts';
+import { findRelatedArticles } from './lib/related.ts';
+import { collectTimelineEntries } from './lib/timeline.ts';
+
+export type Article = CollectionEntry<'articles'>;
+
+export async function getTopic() {
+  const topic = await getEntry('topic', 'topic');
+  if (!topic) throw new Error('content/topic.md is missing: every digest needs one (see README, "The topic file")');
+  return { ...topic.data, about: topic.rendered?.html ?? '' };
+}
+
+let cached: Promise<ReturnType<typeof buildIndexes>> | undefined;
+
+function buildIndexes(articles: Article[]) {
+  return {
+    articles,
+    tags: groupByTag(articles),
+    sources: groupBySource(articles),
+    timeline: collectTimelineEntries([...articles].reverse()),
+    related: findRelatedArticles(articles),
+  };
+}
+
+/** Published articles (drafts left out), newest first, with tags, sources, timeline and related articles. */
+export function getDigest() {
+  cached ??= getCollection('articles').then((entries) => buildIndexes(getPublishedArticles(entries)));
+  return cached;
+}
