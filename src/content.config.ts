@@ -5,16 +5,19 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleSchema } from './lib/articleSchema.ts';
+import { contentDirectory } from './lib/siteAddress.ts';
 import { topicSchema } from './lib/topicSchema.ts';
 import { articleLoader } from './loaders/articleLoader.ts';
 
+const content = contentDirectory();
+
 const articles = defineCollection({
-  loader: articleLoader({ base: './content/articles', topicFile: './content/topic.md' }),
+  loader: articleLoader({ base: `${content}/articles`, topicFile: `${content}/topic.md` }),
   schema: articleSchema,
 });
 
 const topic = defineCollection({
-  loader: glob({ pattern: 'topic.md', base: './content' }),
+  loader: glob({ pattern: 'topic.md', base: content }),
   schema: topicSchema,
 });
 

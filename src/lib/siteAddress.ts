@@ -1,5 +1,13 @@
 import { parseMarkdownFile } from './frontmatter.ts';
 
+/**
+ * The folder holding `topic.md` and `articles/`: `content/`, unless `DOSSIER_CONTENT` names
+ * another (to build a second digest, a test fixture or a benchmark corpus with the same code).
+ */
+export function contentDirectory(env: Record<string, string | undefined> = process.env): string {
+  return (env['DOSSIER_CONTENT'] || 'content').replace(/\/+$/, '');
+}
+
 export interface SiteAddress {
   /** The site's origin and path, always ending in "/": `https://example.org/digests/huawei/`. */
   site: string;
