@@ -52,7 +52,7 @@ export const articleSchema = z
         z.string().transform((tag, ctx) => {
           const slug = slugify(tag);
           if (slug) return slug;
-          ctx.addIssue({ code: 'custom', message: `tag "${tag}" has no letters or digits to make a page name from (reword or remove it)` });
+          ctx.addIssue({ code: 'custom', message: `"${tag}" has no letters or digits to make a page name from (reword or remove it)` });
           return z.NEVER;
         }),
       )

@@ -13,10 +13,10 @@ export class ContentError extends Error {
 
 /** Several content problems reported at once, so one build shows every file to fix. */
 export class ContentErrors extends Error {
-  constructor(readonly errors: ContentError[]) {
+  constructor(readonly problems: ContentError[]) {
     super(
-      `${errors.length} content ${errors.length === 1 ? 'problem stops' : 'problems stop'} the build:\n` +
-        errors.map((error) => `  - ${error.message}`).join('\n'),
+      `${problems.length} content ${problems.length === 1 ? 'problem stops' : 'problems stop'} the build:\n` +
+        problems.map((problem) => `  - ${problem.message}`).join('\n'),
     );
     this.name = 'ContentErrors';
   }

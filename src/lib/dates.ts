@@ -22,8 +22,8 @@ export type DatePrecision = 'year' | 'month' | 'day';
 /** A date known to a year, a month or a day: how events are dated. */
 export interface PartialDate {
   year: number;
-  month?: number;
-  day?: number;
+  month?: number | undefined;
+  day?: number | undefined;
   precision: DatePrecision;
 }
 

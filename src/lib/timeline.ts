@@ -45,7 +45,7 @@ export function collectTimelineEntries(articles: readonly ArticleEntry[]): Timel
     const source: TimelineSource = { slug: article.id, title: article.data.title, sourceName: article.data.source.name };
     entries.push({ id: `published-${article.id}`, kind: 'publication', date: partialDateOfDay(article.data.date.day), text: article.data.title, article: source });
     for (const event of article.data.events) {
-      const id = `${partialDateToString(event.date)}-${anchorText(event.text)}`;
+      const id = `event-${partialDateToString(event.date)}-${anchorText(event.text)}`;
       entries.push({ id, kind: 'event', date: event.date, text: event.text, article: source });
     }
   }

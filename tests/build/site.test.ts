@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { check, LinkState } from 'linkinator';
+import { parseRssFeed } from 'feedsmith';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadPagefind } from '../support/pagefindNode.ts';
+import { listHtmlFiles, readPage } from '../support/siteFiles.ts';
+
+const site = inject('defaultSite');
+const BRUSSELS = '/articles/huawei-combating-eu-security-concerns-with-investments-in-brussels/';
+const CENTRE = '/articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/';
+
+describe('the default digest, as built', () => {
+  let pages: string[];
+  beforeAll(async () => {
+    pages = await listHtmlFiles(site);
+  });
+
+  it('has every page type', () => {
+    for (const page of [
+      'index.html', '404.html', 'about/index.html', 'search/index.html', 'timeline/index.html', 'archive/index.html',
+      'tags/index.html', 'tags/huawei/index.html', 'sources/index.html', 'sources/silicon-republic/index.html',
+      'sources/android-headlines/index.html', `${BRUSSELS.slice(1)}index.html`, `${CENTRE.slice(1)}index.html`,
+    ]) {
+      expect(pages).toContain(page);
+    }
+  });
+
+  it('is valid HTML on every page', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-trailing-whitespace': 'off', 'long-title': 'off' } });
+    const failures: string[] = [];
+    for (const page of pages) {
+      const report = await validator.validateString(await readFile(join(site, page), 'utf8'), page);
+      for (const result of report.results) for (const message of result.messages) failures.push(`${page}:${message.line}: ${message.ruleId} ${message.message}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('has no broken internal link, anchor or asset', async () => {
+    const result = await check({
+      path: site,
+      recurse: true,
+      checkFragments: true,
+      linksToSkip: async (link) => !link.startsWith('http://localhost') && !link.startsWith('http://127.0.0.1') && /^https?:/.test(link),
+    });
+    const broken = result.links.filter((link) => link.state === LinkState.BROKEN).map((link) => `${link.url} (from ${link.parent}, ${link.status})`);
+    expect(broken).toEqual([]);
+    expect(result.links.length).toBeGreaterThan(50);
+  });
+
+  it('renders an article with its source, dates, byline, body, events and neighbours', async () => {
+    const $ = await readPage(site, CENTRE.slice(1));
+    expect($('h1').text()).toBe('Huawei opens a new EU cybersecurity transparency centre');
+    expect($('.article-facts').text()).toContain('Silicon Republic');
+    expect($('.article-facts').text()).toContain('Jenny Darmody');
+    expect($('.article-facts time').attr('datetime')).toBe('2019-03-06');
+    expect($('.article-facts').text()).toContain('6 March 2019');
+    expect($('.article-facts').text()).toMatch(/Reading time\s*\d+ min/);
+    expect($('.prose h2').map((_, h) => $(h).text()).get()).toEqual(['Trust in cybersecurity a major challenge', 'Battle lines drawn']);
+    expect($(".prose p")).toHaveLength(14);
+    expect($('.prose').text()).not.toContain('Image:');
+    expect($('.article-image figcaption').text()).toBe('Photo: alexeynovikov/Depositphotos');
+    expect($('#events-heading + ol li').first().text()).toContain('2018');
+    expect($('.event-list time[datetime="2019-03-05"]').length).toBe(1);
+    expect($('a[rel="prev"]').attr('href')).toBe(BRUSSELS);
+    expect($('a[rel="next"]')).toHaveLength(0);
+    expect($('#related-heading').next('ul').find('a').attr('href')).toBe(BRUSSELS);
+    expect($('link[rel="canonical"]').attr('href')).toBe(`https://dossier.example.org${CENTRE}`);
+    expect($('meta[property="og:type"]').attr('content')).toBe('article');
+    const jsonLd = JSON.parse($('script[type="application/ld+json"]').text());
+    expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', datePublished: '2019-03-06', author: [{ name: 'Jenny Darmody' }], publisher: { name: 'Silicon Republic' } });
+  });
+
+  it('runs no JavaScript on article pages', async () => {
+    const $ = await readPage(site, BRUSSELS.slice(1));
+    expect($('script:not([type="application/ld+json"])')).toHaveLength(0);
+  });
+
+  it('announces the feed on every page', async () => {
+    for (const page of pages.filter((page) => page !== '404.html')) {
+      const $ = await readPage(site, page);
+      expect($('link[rel="alternate"][type="application/rss+xml"]').first().attr('href'), page).toBe('https://dossier.example.org/rss.xml');
+    }
+  });
+
+  it('lays out the timeline in order, grouped by year and month, each entry linked and anchored', async () => {
+    const $ = await readPage(site, 'timeline/index.html');
+    const years = $('.timeline-year > h2').map((_, h) => $(h).text()).get();
+    expect(years).toEqual(['2017', '2018', '2019']);
+    const dates = $('.timeline-entry time').map((_, t) => $(t).attr('datetime')!).get();
+    expect(dates).toEqual([...dates].sort((a, b) => a.localeCompare(b)));
+    const ids = $('.timeline-entry').map((_, li) => $(li).attr('id')!).get();
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain('published-huawei-opens-a-new-eu-cybersecurity-transparency-centre');
+    const statement = $('.timeline-entry').filter((_, li) => $(li).find('time').attr('datetime') === '2019-03-05');
+    expect(statement.text()).toContain('Ken Hu');
+    expect(statement.find(`a[href="${CENTRE}"]`)).toHaveLength(1);
+    expect($('#y2019-01 + ol').text()).toContain('criminal charges');
+  });
+
+  it('publishes an RSS 2.0 feed that a feed parser reads, with both articles and their dates', async () => {
+    const feed = parseRssFeed(await readFile(join(site, 'rss.xml'), 'utf8'));
+    expect(feed.title).toBe('Huawei in Brussels');
+    const items = feed.items ?? [];
+    expect(items.map((item) => item.link)).toEqual([`https://dossier.example.org${CENTRE}`, `https://dossier.example.org${BRUSSELS}`]);
+    expect(items.map((item) => new Date(item.pubDate!).toISOString().slice(0, 10))).toEqual(['2019-03-06', '2018-12-03']);
+    for (const item of items) {
+      expect(item.guid?.value).toBe(item.link);
+      expect(item.description).toBeTruthy();
+      expect(item.content?.encoded).toContain('<p>');
+      expect(item.categories?.map((category) => category.name)).toContain('huawei');
+    }
+  });
+
+  it('publishes a feed per tag', async () => {
+    const feed = parseRssFeed(await readFile(join(site, 'tags/brussels/rss.xml'), 'utf8'));
+    expect(feed.items).toHaveLength(2);
+    const $ = await readPage(site, 'tags/brussels/index.html');
+    expect($('link[rel="alternate"][href$="/tags/brussels/rss.xml"]')).toHaveLength(1);
+  });
+
+  it('lists every page in the sitemap, and robots.txt points to it', async () => {
+    const sitemap = await readFile(join(site, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`https://dossier.example.org${BRUSSELS}`);
+    expect(sitemap).toContain('https://dossier.example.org/timeline/');
+    expect(await readFile(join(site, 'robots.txt'), 'utf8')).toContain('Sitemap: https://dossier.example.org/sitemap-index.xml');
+  });
+
+  it('has a search index that finds the Brussels article and filters by source', async () => {
+    const pagefind = await loadPagefind(site);
+    try {
+      expect((await pagefind.search('Brussels')).map((result) => result.url)).toContain(BRUSSELS);
+      const both = await pagefind.search('transparency centre');
+      expect(both.map((result) => result.url).sort()).toEqual([BRUSSELS, CENTRE]);
+      expect(both.find((result) => result.url === CENTRE)?.meta).toMatchObject({ title: 'Huawei opens a new EU cybersecurity transparency centre', source: 'Silicon Republic', date: '2019-03-06' });
+      const filtered = await pagefind.search('transparency centre', { filters: { source: { any: ['Silicon Republic'] } } });
+      expect(filtered.map((result) => result.url)).toEqual([CENTRE]);
+      expect(await pagefind.filters()).toMatchObject({ year: { 2018: 1, 2019: 1 }, tag: { huawei: 2 } });
+      const oldestFirst = await pagefind.search(null, { sort: { date: 'asc' }, filters: { tag: { any: ['huawei'] } } });
+      expect(oldestFirst.map((result) => result.url)).toEqual([BRUSSELS, CENTRE]);
+      expect((await pagefind.search('Sponsored')).length).toBe(0);
+    } finally {
+      pagefind.restore();
+    }
+  });
+});

@@ -1,0 +1,106 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { findAxeViolations, launchChromium, watchForErrors } from '../support/browser.ts';
+import { serveSite, type StaticSite } from '../support/staticServer.ts';
+
+const BRUSSELS_TITLE = 'Huawei Combating EU Security Concerns With Investments In Brussels';
+const CENTRE_TITLE = 'Huawei opens a new EU cybersecurity transparency centre';
+
+let server: StaticSite;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  server = await serveSite(inject('defaultSite'));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage();
+  errors = watchForErrors(page);
+  return async () => {
+    await page.close();
+  };
+});
+
+describe('a reader browsing the digest', () => {
+  it('goes from the home page to an article, the timeline and a tag', async () => {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: CENTRE_TITLE }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(CENTRE_TITLE);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Timeline');
+    const entry = page.locator('.timeline-entry', { hasText: 'Ken Hu' });
+    await entry.getByRole('link', { name: CENTRE_TITLE }).click();
+    expect(new URL(page.url()).pathname).toBe('/articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/');
+    await page.locator('.article-tags').getByRole('link', { name: 'brussels' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Tag: brussels');
+    expect(await page.locator('.article-list > li').count()).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('skips to the content with the keyboard', async () => {
+    await page.goto(server.url);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('searches for "transparency centre", narrows by source, and keeps the search in the URL', async () => {
+    await page.goto(server.url);
+    await page.getByRole('searchbox', { name: 'Search the digest' }).fill('transparency centre');
+    await page.keyboard.press('Enter');
+    const results = page.locator('.search-results > li');
+    await expect.poll(() => results.count()).toBe(2);
+    expect(await results.locator('h2').allTextContents()).toEqual([CENTRE_TITLE, BRUSSELS_TITLE]);
+    expect(await results.locator('mark').count()).toBeGreaterThan(0);
+
+    await page.getByRole('checkbox', { name: /Silicon Republic/ }).check();
+    await expect.poll(() => results.count()).toBe(1);
+    expect(new URL(page.url()).searchParams.getAll('source')).toEqual(['Silicon Republic']);
+
+    await page.getByLabel('Order').selectOption('oldest');
+    await page.getByRole('checkbox', { name: /Silicon Republic/ }).uncheck();
+    await expect.poll(() => results.locator('h2').allTextContents()).toEqual([BRUSSELS_TITLE, CENTRE_TITLE]);
+
+    await page.goBack();
+    await expect.poll(() => results.locator('h2').allTextContents()).toEqual([CENTRE_TITLE]);
+    expect(await page.getByRole('checkbox', { name: /Silicon Republic/ }).isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('says how to browse when search cannot run', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await context.newPage();
+    await noScript.goto(`${server.url}search/?q=huawei`);
+    expect(await noScript.locator('.notice').textContent()).toContain('needs JavaScript');
+    await context.close();
+  });
+
+  it.each([
+    ['home', ''],
+    ['article', 'articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/'],
+    ['timeline', 'timeline/'],
+    ['tags', 'tags/'],
+    ['tag', 'tags/huawei/'],
+    ['sources', 'sources/'],
+    ['source', 'sources/silicon-republic/'],
+    ['archive', 'archive/'],
+    ['about', 'about/'],
+    ['search results', 'search/?q=huawei'],
+    ['not found', 'no-such-page/'],
+  ])('has no accessibility violations on the %s page, in light and dark', async (_name, path) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`${server.url}${path}`);
+      if (path.startsWith('search')) await page.locator('.search-results > li').first().waitFor();
+      expect(await findAxeViolations(page), `${path} (${colorScheme})`).toEqual([]);
+    }
+    expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+export interface BuildOptions {
+  /** A content folder other than `content/` (DOSSIER_CONTENT). */
+  content?: string;
+  /** Publish under another URL, such as a sub-path (DOSSIER_SITE). */
+  site?: string;
+  /** The time zone the build runs in. */
+  timeZone?: string;
+  /** Where to write the site; a new temporary folder when absent. */
+  outDir?: string;
+}
+
+export interface BuildResult {
+  outDir: string;
+  exitCode: number;
+  output: string;
+}
+
+/** Runs the real `astro build` in a child process, with its own cache, and collects what it printed. */
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const workDir = await mkdtemp(join(tmpdir(), 'dossier-build-'));
+  const outDir = options.outDir ?? join(workDir, 'dist');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DOSSIER_CACHE_DIR: join(workDir, 'cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    ...(options.content && { DOSSIER_CONTENT: options.content }),
+    ...(options.site && { DOSSIER_SITE: options.site }),
+    ...(options.timeZone && { TZ: options.timeZone }),
+  };
+  const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], { cwd: projectRoot, env });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
+  return { outDir, exitCode, output };
+}
