@@ -4,6 +4,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { getPublishedArticles } from './lib/articles.ts';
+import { publishableArticleHtml } from './lib/articleHtml.ts';
 import { groupBySource, groupByTag } from './lib/groups.ts';
 import { findRelatedArticles } from './lib/related.ts';
 import { collectTimelineEntries } from './lib/timeline.ts';
@@ -13,7 +14,9 @@ export type Article = CollectionEntry<'articles'>;
 export async function getTopic() {
   const topic = await getEntry('topic', 'topic');
   if (!topic) throw new Error('content/topic.md is missing: every digest needs one (see README, "The topic file")');
-  return { ...topic.data, about: topic.rendered?.html ?? '' };
+  // The About text is the editor's own, so its HTML is trusted; its links still need the base path.
+  const about = publishableArticleHtml(topic.rendered?.html ?? '', { trustHtml: true, base: import.meta.env.BASE_URL });
+  return { ...topic.data, about };
 }
 
 let cached: Promise<ReturnType<typeof buildIndexes>> | undefined;

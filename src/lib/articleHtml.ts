@@ -11,8 +11,14 @@ import { visit } from 'unist-util-visit';
 const articleSchema: Schema = {
   ...defaultSchema,
   clobberPrefix: '',
+  // Drop the contents of these too, not just the tags: a stylesheet's text is not article text.
+  strip: ['script', 'style', 'template', 'noscript'],
+  // GitHub allows <input> for task lists; a news article has none, and a form control invites phishing.
+  tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'input'),
   attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'id', 'lang', 'dir'] },
 };
+
+const URL_ATTRIBUTES = ['href', 'src'] as const;
 
 function parse(html: string): Root {
   return fromHtml(html, { fragment: true });
@@ -23,13 +29,20 @@ function isExternal(href: string): boolean {
 }
 
 /**
- * Rendered article HTML as it is published: sanitized unless the topic trusts its authors'
- * raw HTML, and every link that leaves the site opened without handing the page over
- * (`rel="noopener noreferrer"`).
+ * Rendered Markdown as it is published: sanitized unless the topic trusts its authors' raw
+ * HTML; site links written from the root (`/timeline/`) moved under the site's base path; and
+ * every link that leaves the site opened without handing the page over (`rel="noopener noreferrer"`).
  */
-export function publishableArticleHtml(html: string, options: { trustHtml: boolean }): string {
+export function publishableArticleHtml(html: string, options: { trustHtml: boolean; base: string }): string {
   const tree = options.trustHtml ? parse(html) : (sanitize(parse(html), articleSchema) as Root);
+  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   visit(tree, 'element', (element: Element) => {
+    for (const attribute of URL_ATTRIBUTES) {
+      const value = element.properties[attribute];
+      if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith(base)) {
+        element.properties[attribute] = `${base}${value.slice(1)}`;
+      }
+    }
     const href = element.properties['href'];
     if (element.tagName === 'a' && typeof href === 'string' && isExternal(href)) {
       element.properties['rel'] = ['noopener', 'noreferrer'];
@@ -37,8 +50,6 @@ export function publishableArticleHtml(html: string, options: { trustHtml: boole
   });
   return toHtml(tree);
 }
-
-const URL_ATTRIBUTES = ['href', 'src'] as const;
 
 /**
  * Article HTML for a feed reader, which has no page to resolve links against: every URL made

@@ -47,7 +47,7 @@ export function truncateAtWord(text: string, limit: number): string {
   if (text.length <= limit) return text;
   const cut = text.slice(0, limit + 1);
   const lastSpace = cut.lastIndexOf(' ');
-  return `${cut.slice(0, lastSpace > limit * 0.6 ? lastSpace : limit).replace(/[\s,;:.–—-]+$/, '')}…`;
+  return `${cut.slice(0, lastSpace > 0 ? lastSpace : limit).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
 /** The article's summary: the editor's own, else its first paragraph, cut to a listing's length. */

@@ -21,12 +21,14 @@ export function parseMarkdownFile(text: string): MarkdownFile {
   if (!match) {
     throw new FrontmatterError('has no frontmatter (start the file with a line "---", the fields, then another "---")');
   }
-  const document = parseDocument(match[1]!, { uniqueKeys: true, prettyErrors: false });
+  const yaml = match[1]!;
+  const document = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false });
   const [error] = document.errors;
   if (error) {
-    const line = (error.linePos?.[0]?.line ?? 0) + 1;
+    // A line of the file, counting the opening "---", so an editor can jump to it.
+    const line = yaml.slice(0, error.pos[0]).split('\n').length + 1;
     const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-    throw new FrontmatterError(`frontmatter line ${line} is not valid YAML: ${reason} (check indentation, and quote text containing ": ")`);
+    throw new FrontmatterError(`line ${line} is not valid YAML: ${reason} (check indentation, and quote text containing ": ")`);
   }
   const frontmatter: unknown = document.toJS();
   if (frontmatter === null || typeof frontmatter !== 'object' || Array.isArray(frontmatter)) {

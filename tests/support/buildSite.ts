@@ -22,12 +22,21 @@ export interface BuildResult {
   output: string;
 }
 
+/**
+ * The test runner's environment without what Vitest sets for itself (`BASE_URL`, `MODE`, `PROD`…),
+ * which Vite in the child build would otherwise take as the site's own settings.
+ */
+function inheritedEnvironment(): NodeJS.ProcessEnv {
+  const vitestKeys = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/;
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
+}
+
 /** Runs the real `astro build` in a child process, with its own cache, and collects what it printed. */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const workDir = await mkdtemp(join(tmpdir(), 'dossier-build-'));
   const outDir = options.outDir ?? join(workDir, 'dist');
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inheritedEnvironment(),
     DOSSIER_CACHE_DIR: join(workDir, 'cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
