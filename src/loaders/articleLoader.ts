@@ -68,7 +68,7 @@ async function syncArticles(context: LoaderContext, baseDir: URL, topicFile: str
     if (store.get(slug)?.digest === digest) continue;
     const data = await parseData({ id: slug, data: article.frontmatter, filePath: relativePath });
     const rendered = await renderMarkdown(article.body);
-    rendered.html = publishableArticleHtml(rendered.html, { trustHtml });
+    rendered.html = publishableArticleHtml(rendered.html, { trustHtml, base: config.base });
     store.set({ id: slug, data, body: article.body, filePath: relativePath, digest, rendered });
   }
 
