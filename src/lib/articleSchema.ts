@@ -23,6 +23,9 @@ const publicationDate = dateField(parsePublicationDate);
 
 const nonEmptyText = z.string().trim().min(1, 'is empty (write some text, or remove the field)');
 
+/** A web address readers can follow: only `http:` and `https:`, never `javascript:` or `data:`. */
+export const webAddress = z.url({ protocol: /^https?$/, error: 'is not a web address (use a full URL such as "https://example.org/page")' });
+
 export const articleSchema = z
   .strictObject({
     /** The headline, as the source published it. */
@@ -40,7 +43,7 @@ export const articleSchema = z
       /** Its name as readers know it: "Silicon Republic". */
       name: nonEmptyText,
       /** Its home page. @see https://developer.mozilla.org/docs/Web/API/URL */
-      url: z.url().optional(),
+      url: webAddress.optional(),
     }),
     /** The people who wrote it, in byline order. */
     authors: z.array(nonEmptyText).default([]),
@@ -66,7 +69,12 @@ export const articleSchema = z
     image: z
       .strictObject({
         /** A URL, or a path under `public/`. */
-        src: z.string().trim().min(1).optional(),
+        src: z
+          .string()
+          .trim()
+          .regex(/^(https?:\/\/|\/|\.{0,2}\/?[\w.-])/i, 'is not a web address or a path under public/ (use "https://…" or "/images/photo.jpg")')
+          .refine((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) || /^https?:/i.test(src), 'is not a web address or a path under public/ (use "https://…" or "/images/photo.jpg")')
+          .optional(),
         /** What the photo shows, for screen readers and when it does not load. */
         alt: z.string({ error: 'is required: describe what the photo shows' }).trim().min(1, 'is empty: describe what the photo shows'),
         /** Who took or owns it: "alexeynovikov/Depositphotos". */
@@ -79,7 +87,7 @@ export const articleSchema = z
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'is not a language tag (use one such as "en" or "pt-BR")')
       .optional(),
     /** The original article's URL; readers are linked to it and search engines told of it. */
-    canonical: z.url().optional(),
+    canonical: webAddress.optional(),
     /** Dated happenings the article reports, for the timeline. */
     events: z
       .array(

@@ -74,8 +74,5 @@ export function describeIssue(issue: z.core.$ZodIssue, knownFields: (path: reado
   if (issue.code === 'invalid_type') {
     return `field "${field}" should be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a group of fields' : `a ${issue.expected}`}`;
   }
-  if (issue.code === 'invalid_format' && issue.format === 'url') {
-    return `field "${field}" is not a web address (use a full URL such as "https://example.org/page")`;
-  }
   return `field "${field}" ${issue.message}`;
 }

@@ -3,6 +3,7 @@
  * against this schema and whose body is the "About" text. A new topic needs no change in `src/`.
  */
 import { z } from 'astro/zod';
+import { webAddress } from './articleSchema.ts';
 
 export const topicSchema = z.strictObject({
   /** The digest's name, shown in the header, the feed and every page title. */
@@ -15,14 +16,14 @@ export const topicSchema = z.strictObject({
    * Where the site is published, as an absolute URL. A path (`https://example.org/digests/huawei/`)
    * makes every link, asset and feed item live under it. `DOSSIER_SITE` overrides it for one build.
    */
-  site: z.url(),
+  site: webAddress,
   /** The people, companies and institutions the story is about, listed on the About page. */
   entities: z
     .array(
       z.strictObject({
         name: z.string().trim().min(1),
         description: z.string().trim().min(1).optional(),
-        url: z.url().optional(),
+        url: webAddress.optional(),
       }),
     )
     .default([]),

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { check, LinkState } from 'linkinator';
@@ -75,6 +76,42 @@ describe('the default digest, as built', () => {
   it('runs no JavaScript on article pages', async () => {
     const $ = await readPage(site, BRUSSELS.slice(1));
     expect($('script:not([type="application/ld+json"])')).toHaveLength(0);
+  });
+
+  // Budgets a reader on a slow phone connection feels: HTML+CSS of an article, gzipped as hosts serve it.
+  const ARTICLE_PAGE_BUDGET_GZIP = 25_000;
+  const SEARCH_SCRIPT_BUDGET_GZIP = 10_000;
+
+  it('keeps pages within their weight budget, and runs JavaScript only where search is open', async () => {
+    const gzipSize = async (path: string) => gzipSync(await readFile(join(site, path))).length;
+    for (const page of pages) {
+      const $ = await readPage(site, page);
+      const scripts = $('script[src]').map((_, script) => $(script).attr('src')!).get();
+      if (page !== 'search/index.html') expect(scripts, page).toEqual([]);
+      if (!page.startsWith('articles/')) continue;
+      const styles = $('link[rel="stylesheet"]').map((_, link) => $(link).attr('href')!).get();
+      let total = await gzipSize(page);
+      for (const style of styles) total += await gzipSize(style);
+      expect(total, page).toBeLessThanOrEqual(ARTICLE_PAGE_BUDGET_GZIP);
+    }
+    const $ = await readPage(site, 'search/index.html');
+    for (const script of $('script[src]').map((_, element) => $(element).attr('src')!).get()) {
+      expect(await gzipSize(script), script).toBeLessThanOrEqual(SEARCH_SCRIPT_BUDGET_GZIP);
+    }
+  });
+
+  it('gives every item of every feed a guid, a date and an absolute link', async () => {
+    const feeds = ['rss.xml', ...pages.filter((page) => page.startsWith('tags/')).map((page) => page.replace(/index\.html$/, 'rss.xml')).filter((feed) => feed !== 'tags/rss.xml')];
+    expect(feeds.length).toBeGreaterThan(1);
+    for (const path of feeds) {
+      const feed = parseRssFeed(await readFile(join(site, path), 'utf8'));
+      expect(feed.items?.length, path).toBeGreaterThan(0);
+      for (const item of feed.items ?? []) {
+        expect(item.guid?.value, path).toBeTruthy();
+        expect(Number.isNaN(Date.parse(item.pubDate!)), path).toBe(false);
+        expect(item.link, path).toMatch(/^https:\/\//);
+      }
+    }
   });
 
   it('announces the feed on every page', async () => {

@@ -33,6 +33,8 @@ describe('an article file', () => {
     ['an event far in the future', file([...VALID, 'events:', '  - date: 2999', '    text: Something.']), 'field "events[0].date" 2999 is more than 20 years after'],
     ['an event with an impossible date', file([...VALID, 'events:', '  - date: 2019-02-29', '    text: Something.']), 'field "events[0].date" "2019-02-29" is not a calendar date'],
     ['a source URL that is not one', file([...VALID, '  url: siliconrepublic']), 'field "source.url" is not a web address'],
+    ['a canonical URL that runs script', file([...VALID, 'canonical: "javascript:alert(1)"']), 'field "canonical" is not a web address'],
+    ['an image that is a script URL', file([...VALID, 'image:', '  src: "javascript:alert(1)"', '  alt: A photo']), 'field "image.src" is not a web address or a path under public/'],
     ['an empty body', file(VALID, '\n  \n'), 'has no article text'],
     ['no frontmatter', new TextEncoder().encode('Just text.\n'), 'has no frontmatter'],
     ['text that is not UTF-8', new Uint8Array([...file(VALID, 'caf'), 0xe9, 0x0a]), 'is not UTF-8 text (open it in your editor and save it with the UTF-8 encoding)'],
