@@ -4,9 +4,13 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { contentDirectory, resolveSiteAddress } from './src/lib/siteAddress.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { computeBuildId } from './src/integrations/buildId.ts';
+import { offline, offlineEnabled } from './src/integrations/offline.ts';
 import { securityHeaders } from './src/integrations/securityHeaders.ts';
 
-const { site, base } = resolveSiteAddress(readFileSync(`${contentDirectory()}/topic.md`, 'utf8'), process.env.DOSSIER_SITE);
+const content = contentDirectory();
+const { site, base } = resolveSiteAddress(readFileSync(`${content}/topic.md`, 'utf8'), process.env.DOSSIER_SITE);
+const buildId = computeBuildId(content, site);
 
 export default defineConfig({
   site,
@@ -15,5 +19,15 @@ export default defineConfig({
   // A separate cache per build lets tests and benchmarks build other content side by side.
   ...(process.env.DOSSIER_CACHE_DIR && { cacheDir: process.env.DOSSIER_CACHE_DIR }),
   build: { format: 'directory' },
-  integrations: [sitemap(), securityHeaders(), pagefind()],
+  integrations: [
+    sitemap({ filter: (page) => !page.endsWith('/offline/') }),
+    securityHeaders(),
+    pagefind(),
+    offline({ buildId, enabled: offlineEnabled(`${content}/topic.md`) }),
+  ],
+  vite: {
+    define: { 'import.meta.env.DOSSIER_BUILD_ID': JSON.stringify(buildId) },
+    // Never inline a script or asset: the Content-Security-Policy runs only the site's own files.
+    build: { assetsInlineLimit: 0 },
+  },
 });

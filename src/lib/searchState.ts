@@ -53,3 +53,16 @@ export function pagefindOptions(state: SearchState): { filters: Record<string, {
   if (state.sort === 'relevance' && state.query) return { filters };
   return { filters, sort: { date: state.sort === 'oldest' ? 'asc' : 'desc' } };
 }
+
+/**
+ * The language index Pagefind loads first for a page (its own rule: the page's language, else its
+ * base language, else the largest index); every other index is merged in so all articles are found.
+ */
+export function languagesToMerge(indexes: Record<string, { page_count: number }>, pageLanguage: string): string[] {
+  const language = pageLanguage.toLowerCase();
+  const primary =
+    (language in indexes && language) ||
+    (language.split('-')[0]! in indexes && language.split('-')[0]) ||
+    Object.entries(indexes).sort(([, a], [, b]) => b.page_count - a.page_count)[0]?.[0];
+  return Object.keys(indexes).filter((key) => key !== primary);
+}

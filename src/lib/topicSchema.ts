@@ -34,6 +34,11 @@ export const topicSchema = z.strictObject({
    * removed). Set to `true` only when every article's author is trusted.
    */
   trustHtml: z.boolean().default(false),
+  /**
+   * Readers' browsers keep the site and its search index for reading offline (a service worker).
+   * Set to `false` to publish without one.
+   */
+  offline: z.boolean().default(true),
 });
 
 export type Topic = z.output<typeof topicSchema>;

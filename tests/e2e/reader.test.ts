@@ -53,29 +53,6 @@ describe('a reader browsing the digest', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
-  it('searches for "transparency centre", narrows by source, and keeps the search in the URL', async () => {
-    await page.goto(server.url);
-    await page.getByRole('searchbox', { name: 'Search the digest' }).fill('transparency centre');
-    await page.keyboard.press('Enter');
-    const results = page.locator('.search-results > li');
-    await expect.poll(() => results.count()).toBe(2);
-    expect(await results.locator('h2').allTextContents()).toEqual([CENTRE_TITLE, BRUSSELS_TITLE]);
-    expect(await results.locator('mark').count()).toBeGreaterThan(0);
-
-    await page.getByRole('checkbox', { name: /Silicon Republic/ }).check();
-    await expect.poll(() => results.count()).toBe(1);
-    expect(new URL(page.url()).searchParams.getAll('source')).toEqual(['Silicon Republic']);
-
-    await page.getByLabel('Order').selectOption('oldest');
-    await page.getByRole('checkbox', { name: /Silicon Republic/ }).uncheck();
-    await expect.poll(() => results.locator('h2').allTextContents()).toEqual([BRUSSELS_TITLE, CENTRE_TITLE]);
-
-    await page.goBack();
-    await expect.poll(() => results.locator('h2').allTextContents()).toEqual([CENTRE_TITLE]);
-    expect(await page.getByRole('checkbox', { name: /Silicon Republic/ }).isChecked()).toBe(true);
-    expect(errors).toEqual([]);
-  });
-
   it('says how to browse when search cannot run', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const noScript = await context.newPage();

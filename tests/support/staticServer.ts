@@ -18,6 +18,10 @@ const TYPES: Record<string, string> = {
 export interface StaticSite {
   /** `http://127.0.0.1:PORT/base/` */
   url: string;
+  /** Serve another build from now on, as a deploy would. */
+  deploy: (siteDir: string) => void;
+  /** Drop every connection while down, as a reader's lost network would. */
+  setReachable: (reachable: boolean) => void;
   close: () => Promise<void>;
 }
 
@@ -25,8 +29,14 @@ export interface StaticSite {
  * Serves a built site on 127.0.0.1 the way a static host does: under its base path, with
  * `dir/` answered by `dir/index.html` and anything missing by `404.html` with status 404.
  */
-export async function serveSite(siteDir: string, base = '/'): Promise<StaticSite> {
+export async function serveSite(initialSiteDir: string, base = '/'): Promise<StaticSite> {
+  let siteDir = initialSiteDir;
+  let reachable = true;
   const server: Server = createServer(async (request, response) => {
+    if (!reachable) {
+      request.socket.destroy();
+      return;
+    }
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const inside = path.startsWith(base) ? normalize(path.slice(base.length - 1)) : undefined;
     const candidates = inside === undefined ? [] : [join(siteDir, inside), join(siteDir, inside, 'index.html')];
@@ -45,6 +55,16 @@ export async function serveSite(siteDir: string, base = '/'): Promise<StaticSite
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((closed) => server.close(() => closed())),
+    deploy: (newSiteDir) => {
+      siteDir = newSiteDir;
+    },
+    setReachable: (value) => {
+      reachable = value;
+      if (!value) server.closeAllConnections();
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((closed) => server.close(() => closed()));
+    },
   };
 }

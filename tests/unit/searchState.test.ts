@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasCriteria, pagefindOptions, readSearchState, writeSearchState } from '../../src/lib/searchState.ts';
+import { hasCriteria, languagesToMerge, pagefindOptions, readSearchState, writeSearchState } from '../../src/lib/searchState.ts';
 
 describe('search state in the URL', () => {
   it('reads a shared search and writes it back the same', () => {
@@ -20,5 +20,15 @@ describe('search state in the URL', () => {
     const state = readSearchState(new URLSearchParams('?q=x&year=2018&year=2019'));
     expect(pagefindOptions(state)).toEqual({ filters: { year: { any: ['2018', '2019'] } }, sort: { date: 'desc' } });
     expect(pagefindOptions({ ...state, sort: 'relevance' })).toEqual({ filters: { year: { any: ['2018', '2019'] } } });
+  });
+});
+
+describe('search across languages', () => {
+  const indexes = { 'en-gb': { page_count: 9 }, de: { page_count: 2 }, ar: { page_count: 1 } };
+
+  it('merges every index but the one Pagefind loads for the page', () => {
+    expect(languagesToMerge(indexes, 'en-GB')).toEqual(['de', 'ar']);
+    expect(languagesToMerge(indexes, 'de-AT')).toEqual(['en-gb', 'ar']);
+    expect(languagesToMerge(indexes, 'fr')).toEqual(['de', 'ar']);
   });
 });

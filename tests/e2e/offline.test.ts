@@ -1,0 +1,81 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot } from '../support/buildSite.ts';
+import { launchChromium, watchForErrors } from '../support/browser.ts';
+import { serveSite, type StaticSite } from '../support/staticServer.ts';
+
+const BRUSSELS = 'articles/huawei-combating-eu-security-concerns-with-investments-in-brussels/';
+const CENTRE = 'articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/';
+const BRUSSELS_TITLE = 'Huawei Combating EU Security Concerns With Investments In Brussels';
+
+describe('reading and searching offline', () => {
+  let content: string;
+  let server: StaticSite;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    content = join(await mkdtemp(join(tmpdir(), 'dossier-offline-')), 'content');
+    await cp(join(projectRoot, 'content'), content, { recursive: true });
+    const build = await buildSite({ content });
+    expect(build.exitCode, build.output).toBe(0);
+    server = await serveSite(build.outDir);
+    browser = await launchChromium();
+    context = await browser.newContext();
+    page = await context.newPage();
+    errors = watchForErrors(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function searchInDialog(words: string) {
+    await page.keyboard.press('/');
+    const dialog = page.locator('dialog.search-dialog[open]');
+    await dialog.getByRole('searchbox', { name: 'Words to find' }).fill(words);
+    return dialog.locator('.search-results > li h2');
+  }
+
+  it('keeps the site after one visit, and searches and reads it with the network gone', async () => {
+    await page.goto(server.url);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await page.goto(`${server.url}${BRUSSELS}`);
+    await page.goto(server.url);
+
+    server.setReachable(false);
+    const titles = await searchInDialog('transparency centre');
+    await expect.poll(() => titles.count()).toBe(2);
+
+    await page.goto(`${server.url}${BRUSSELS}`);
+    expect(await page.locator('h1').textContent()).toBe(BRUSSELS_TITLE);
+
+    await page.goto(`${server.url}${CENTRE}`);
+    expect(await page.locator('h1').textContent()).toBe('You are offline');
+    await expect.poll(() => page.locator('.offline-articles a').allTextContents()).toEqual([BRUSSELS_TITLE]);
+    expect(errors.filter((error) => !/ERR_(INTERNET_DISCONNECTED|CONNECTION|EMPTY_RESPONSE|FAILED)/.test(error))).toEqual([]);
+  });
+
+  it('shows a new build, and its index, after a reload once back online', async () => {
+    const article = join(content, 'articles/2018-12-03-huawei-combating-eu-security-concerns-with-investments-in-brussels.md');
+    await writeFile(article, (await readFile(article, 'utf8')).replace(`title: ${BRUSSELS_TITLE}`, 'title: Huawei bets on a Brussels laboratory'));
+    const rebuild = await buildSite({ content });
+    expect(rebuild.exitCode, rebuild.output).toBe(0);
+    server.deploy(rebuild.outDir);
+    server.setReachable(true);
+
+    await page.goto(`${server.url}${BRUSSELS}`);
+    await page.reload();
+    expect(await page.locator('h1').textContent()).toBe('Huawei bets on a Brussels laboratory');
+    const newBuild = await page.evaluate(() => document.documentElement.dataset['build']);
+    await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toEqual([`dossier-${newBuild}`]);
+    const titles = await searchInDialog('laboratory');
+    await expect.poll(() => titles.allTextContents()).toEqual(['Huawei bets on a Brussels laboratory']);
+  });
+});

@@ -1,0 +1,140 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { buildSite, projectRoot } from '../support/buildSite.ts';
+import { launchChromium, watchForErrors } from '../support/browser.ts';
+import { serveSite, type StaticSite } from '../support/staticServer.ts';
+
+const BRUSSELS_TITLE = 'Huawei Combating EU Security Concerns With Investments In Brussels';
+const CENTRE_TITLE = 'Huawei opens a new EU cybersecurity transparency centre';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage();
+  errors = watchForErrors(page);
+  return async () => {
+    await page.close();
+  };
+});
+
+describe('searching the default digest', () => {
+  let server: StaticSite;
+  beforeAll(async () => {
+    server = await serveSite(inject('defaultSite'));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('opens from the keyboard, answers while the reader types, and closes with Escape', async () => {
+    await page.goto(`${server.url}articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/`);
+    const dialog = page.locator('dialog.search-dialog');
+    expect(await page.locator('.search-button').getAttribute('aria-keyshortcuts')).toBe('/ Control+K Meta+K');
+    await page.keyboard.press('/');
+    await expect.poll(() => dialog.evaluate((element: HTMLDialogElement) => element.open)).toBe(true);
+    const input = dialog.getByRole('searchbox', { name: 'Words to find' });
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    const typedAt = Date.now();
+    await page.keyboard.type('transparency centre');
+    const results = dialog.locator('.search-results > li');
+    await results.nth(1).waitFor();
+    const firstResultMs = Date.now() - typedAt;
+    console.info(`search: typing "transparency centre" to two results took ${firstResultMs} ms (typing included)`);
+    expect(await results.locator('h2').allTextContents()).toEqual([CENTRE_TITLE, BRUSSELS_TITLE]);
+    expect(await results.first().locator('mark').count()).toBeGreaterThan(0);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.evaluate((element: HTMLDialogElement) => element.open)).toBe(false);
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => dialog.evaluate((element: HTMLDialogElement) => element.open)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('loads no search code until the reader asks', async () => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(server.url);
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((path) => path.includes('pagefind') || path.includes('searchPanel'))).toEqual([]);
+    await page.getByRole('button', { name: /Search articles/ }).click();
+    await page.locator('dialog.search-dialog[open]').waitFor();
+    await expect.poll(() => requested.some((path) => path.endsWith('/pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it('opens a result with the searched words highlighted, moving nothing on the page', async () => {
+    await page.addInitScript(() => {
+      const shifts = ((window as unknown as { layoutShift: number }).layoutShift = 0);
+      void shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) (window as unknown as { layoutShift: number }).layoutShift += (entry as unknown as { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.url}search/?q=transparency+centre`);
+    await page.locator('.search-results a', { hasText: BRUSSELS_TITLE }).click();
+    await page.waitForURL(/highlight=/);
+    const marks = page.locator('.prose mark.search-highlight');
+    await marks.first().waitFor();
+    expect((await marks.allTextContents()).join(' ').toLowerCase()).toContain('transparency centre');
+    expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('filters and orders results, keeping the search in the URL and in the history', async () => {
+    await page.goto(`${server.url}search/?q=transparency+centre`);
+    const results = page.locator('.search-results > li h2');
+    await expect.poll(() => results.allTextContents()).toEqual([CENTRE_TITLE, BRUSSELS_TITLE]);
+    await page.getByRole('checkbox', { name: /Silicon Republic/ }).check();
+    await expect.poll(() => results.allTextContents()).toEqual([CENTRE_TITLE]);
+    expect(new URL(page.url()).searchParams.getAll('source')).toEqual(['Silicon Republic']);
+    expect(await page.getByRole('checkbox', { name: /Android Headlines/ }).textContent().catch(() => null)).toBeDefined();
+
+    await page.getByRole('checkbox', { name: /Silicon Republic/ }).uncheck();
+    await page.getByLabel('Order').selectOption('oldest');
+    await expect.poll(() => results.allTextContents()).toEqual([BRUSSELS_TITLE, CENTRE_TITLE]);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('oldest');
+
+    await page.getByRole('checkbox', { name: /2019/ }).check();
+    await expect.poll(() => results.allTextContents()).toEqual([CENTRE_TITLE]);
+
+    await page.goBack();
+    await expect.poll(() => results.allTextContents()).toEqual([BRUSSELS_TITLE, CENTRE_TITLE]);
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => results.allTextContents()).toEqual([CENTRE_TITLE]);
+    expect(await page.getByRole('checkbox', { name: /Silicon Republic/ }).isChecked()).toBe(true);
+    await page.goForward();
+    await expect.poll(() => results.allTextContents()).toEqual([CENTRE_TITLE, BRUSSELS_TITLE]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('searching a digest in several languages', () => {
+  let server: StaticSite;
+  beforeAll(async () => {
+    const build = await buildSite({ content: `${projectRoot}/tests/fixtures/sites/edge-cases` });
+    expect(build.exitCode, build.output).toBe(0);
+    server = await serveSite(build.outDir);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it.each([
+    ['an Arabic article from an English page', 'هواوي', 'هواوي تفتتح مركزا للأمن السيبراني في بروكسل'],
+    ['Zürich, typed without its accent', 'Zurich', 'Operators meet in Zürich'],
+    ['a word by its stem', 'gathering', 'Operators meet in Zürich'],
+  ])('finds %s', async (_case, query, title) => {
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+    await expect.poll(() => page.locator('.search-results > li h2').allTextContents()).toContain(title);
+    expect(errors).toEqual([]);
+  });
+});
