@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { contentDirectory, resolveSiteAddress } from './src/lib/siteAddress.ts';
+import { articleHtml } from './src/integrations/articleHtml.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { computeBuildId } from './src/integrations/buildId.ts';
 import { offline, offlineEnabled } from './src/integrations/offline.ts';
@@ -18,10 +19,11 @@ export default defineConfig({
   trailingSlash: 'always',
   // A separate cache per build lets tests and benchmarks build other content side by side.
   ...(process.env.DOSSIER_CACHE_DIR && { cacheDir: process.env.DOSSIER_CACHE_DIR }),
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   integrations: [
     sitemap({ filter: (page) => !page.endsWith('/offline/') }),
     securityHeaders(),
+    articleHtml(),
     pagefind(),
     offline({ buildId, enabled: offlineEnabled(`${content}/topic.md`) }),
   ],

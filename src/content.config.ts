@@ -4,16 +4,16 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleSchema } from './lib/articleSchema.ts';
 import { contentDirectory } from './lib/siteAddress.ts';
 import { topicSchema } from './lib/topicSchema.ts';
-import { articleLoader } from './loaders/articleLoader.ts';
+import { articleLoader, storedArticleSchema } from './loaders/articleLoader.ts';
 
 const content = contentDirectory();
 
 const articles = defineCollection({
   loader: articleLoader({ base: `${content}/articles`, topicFile: `${content}/topic.md` }),
-  schema: articleSchema,
+  // The article schema, plus the excerpt and reading time the loader derives from the body.
+  schema: storedArticleSchema,
 });
 
 const topic = defineCollection({

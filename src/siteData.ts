@@ -7,11 +7,19 @@ import { getPublishedArticles } from './lib/articles.ts';
 import { publishableArticleHtml } from './lib/articleHtml.ts';
 import { groupBySource, groupByTag } from './lib/groups.ts';
 import { findRelatedArticles } from './lib/related.ts';
-import { collectTimelineEntries } from './lib/timeline.ts';
+import { collectTimelineEntries, eventsByArticle } from './lib/timeline.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
-export async function getTopic() {
+let topicCache: ReturnType<typeof loadTopic> | undefined;
+
+/** The topic, read once per build: every page asks for it, and its About HTML is processed on reading. */
+export function getTopic() {
+  topicCache ??= loadTopic();
+  return topicCache;
+}
+
+async function loadTopic() {
   const topic = await getEntry('topic', 'topic');
   if (!topic) throw new Error('content/topic.md is missing: every digest needs one (see README, "The topic file")');
   // The About text is the editor's own, so its HTML is trusted; its links still need the base path.
@@ -22,11 +30,13 @@ export async function getTopic() {
 let cached: Promise<ReturnType<typeof buildIndexes>> | undefined;
 
 function buildIndexes(articles: Article[]) {
+  const timeline = collectTimelineEntries(articles);
   return {
     articles,
     tags: groupByTag(articles),
     sources: groupBySource(articles),
-    timeline: collectTimelineEntries([...articles].reverse()),
+    timeline,
+    eventsByArticle: eventsByArticle(timeline),
     related: findRelatedArticles(articles),
   };
 }

@@ -92,10 +92,12 @@ export const articleSchema = z
     events: z
       .array(
         z.strictObject({
-          /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as the article allows. */
+          /** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a season such as `2018-summer`: as precise as the article allows. */
           date: dateField(parsePartialDate),
           /** What happened, in one sentence. */
           text: nonEmptyText,
+          /** The article gives the date only roughly ("several weeks back"). */
+          approximate: z.boolean().default(false),
         }),
       )
       .default([]),

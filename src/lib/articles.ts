@@ -66,9 +66,22 @@ export function readingMinutes(body: string): number {
   return Math.max(1, Math.round(countWords(markdownToPlainText(body)) / WORDS_PER_MINUTE));
 }
 
+const positionsByList = new WeakMap<readonly ArticleEntry[], Map<string, number>>();
+
+/**
+ * Where an article sits in a list, looked up in an index built once per list: every article
+ * page asks for its neighbours, and searching the list each time made that quadratic.
+ * The lists passed here are the build's shared, never-modified article lists.
+ */
+function positionOf(list: readonly ArticleEntry[], id: string): number {
+  let positions = positionsByList.get(list);
+  if (!positions) positionsByList.set(list, (positions = new Map(list.map((article, index) => [article.id, index]))));
+  return positions.get(id) ?? -1;
+}
+
 /** The articles on either side of one in time: `older` was published before it, `newer` after. */
 export function neighbours<T extends ArticleEntry>(newestFirst: readonly T[], id: string): { older?: T; newer?: T } {
-  const index = newestFirst.findIndex((article) => article.id === id);
+  const index = positionOf(newestFirst, id);
   if (index === -1) return {};
   const result: { older?: T; newer?: T } = {};
   const older = newestFirst[index + 1];

@@ -17,19 +17,31 @@ export interface PublicationDate {
   time: number;
 }
 
-export type DatePrecision = 'year' | 'month' | 'day';
+export type DatePrecision = 'year' | 'season' | 'month' | 'day';
 
-/** A date known to a year, a month or a day: how events are dated. */
+export type Season = 'spring' | 'summer' | 'autumn' | 'winter';
+
+export const SEASONS: readonly Season[] = ['spring', 'summer', 'autumn', 'winter'];
+
+/**
+ * Meteorological seasons of the northern hemisphere. A winter is named by the year it begins in:
+ * `2018-winter` is December 2018 to February 2019.
+ */
+export const SEASON_FIRST_MONTH: Record<Season, number> = { spring: 3, summer: 6, autumn: 9, winter: 12 };
+
+/** A date known to a year, a season, a month or a day: how events are dated. */
 export interface PartialDate {
   year: number;
   month?: number | undefined;
   day?: number | undefined;
+  season?: Season | undefined;
   precision: DatePrecision;
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const SEASONAL = /^(\d{4})-(spring|summer|autumn|winter)$/;
 
 export function isValidDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
@@ -79,7 +91,7 @@ export function parsePublicationDate(input: unknown): DateReading<PublicationDat
   return { ok: false, message: `"${text}" is not a date Dossier reads (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS+HH:MM)` };
 }
 
-/** Reads an event date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+/** Reads an event date: `YYYY`, `YYYY-season` (`2018-summer`), `YYYY-MM` or `YYYY-MM-DD`. */
 export function parsePartialDate(input: unknown): DateReading<PartialDate> {
   if (input instanceof Date) input = input.toISOString().slice(0, 10);
   if (typeof input === 'number' && Number.isInteger(input)) input = String(input);
@@ -87,9 +99,11 @@ export function parsePartialDate(input: unknown): DateReading<PartialDate> {
     return { ok: false, message: `expected a date such as "2019", "2019-03" or "2019-03-05", got ${describe(input)}` };
   }
   const text = input.trim();
+  const seasonal = SEASONAL.exec(text);
+  if (seasonal) return { ok: true, value: { year: Number(seasonal[1]), season: seasonal[2] as Season, precision: 'season' } };
   const match = PARTIAL.exec(text);
   if (!match) {
-    return { ok: false, message: `"${text}" is not a date Dossier reads (use YYYY, YYYY-MM or YYYY-MM-DD)` };
+    return { ok: false, message: `"${text}" is not a date Dossier reads (use YYYY, YYYY-MM, YYYY-MM-DD or a season such as 2018-summer)` };
   }
   const year = Number(match[1]);
   const month = match[2] === undefined ? undefined : Number(match[2]);
@@ -109,20 +123,32 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'a list or a group of fields' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the machine-readable form, as `<time datetime>` wants it. */
+/** The frontmatter form: `YYYY`, `YYYY-season`, `YYYY-MM` or `YYYY-MM-DD`. */
 export function partialDateToString(date: PartialDate): string {
   let text = pad(date.year, 4);
+  if (date.season !== undefined) return `${text}-${date.season}`;
   if (date.month !== undefined) text += `-${pad(date.month)}`;
   if (date.day !== undefined) text += `-${pad(date.day)}`;
   return text;
 }
 
+/** For `<time datetime>`, which has no seasons: a season is given as its year. */
+export function partialDateToDatetime(date: PartialDate): string {
+  return date.season === undefined ? partialDateToString(date) : pad(date.year, 4);
+}
+
+/** Where a date sorts within its year: a year first, a season just before its first month, then months and days. */
+function positionInYear(date: PartialDate): number {
+  if (date.season !== undefined) return SEASON_FIRST_MONTH[date.season] * 100 - 50;
+  return (date.month ?? 0) * 100 + (date.day ?? 0);
+}
+
 /**
  * Orders partial dates so that a less precise date comes before the more precise dates it
- * contains: 2019 < 2019-03 < 2019-03-01 < 2019-04.
+ * contains: 2019 < 2019-summer < 2019-06 < 2019-06-01 < 2019-07.
  */
 export function comparePartialDates(a: PartialDate, b: PartialDate): number {
-  return a.year - b.year || (a.month ?? 0) - (b.month ?? 0) || (a.day ?? 0) - (b.day ?? 0);
+  return a.year - b.year || positionInYear(a) - positionInYear(b);
 }
 
 export function partialDateOfDay(day: CalendarDate): PartialDate {
@@ -130,13 +156,34 @@ export function partialDateOfDay(day: CalendarDate): PartialDate {
   return { year, month, day: date, precision: 'day' };
 }
 
-/** "6 March 2019", "March 2019", "2019": a date at its own precision, in the topic's language. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A shared formatter per locale and options: creating an `Intl.DateTimeFormat` costs far more
+ * than formatting with one, and a build formats dates hundreds of thousands of times.
+ */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+/**
+ * "6 March 2019", "March 2019", "summer 2018", "2019": a date at its own precision, in the topic's
+ * language. Intl has no season names, so outside English a season is written as its months.
+ */
 export function formatPartialDate(date: PartialDate, locale: string): string {
+  if (date.season !== undefined) {
+    if (/^en\b/i.test(locale)) return `${date.season} ${date.year}`;
+    const first = SEASON_FIRST_MONTH[date.season];
+    return `${formatMonthName(first, locale)}–${formatMonthName(((first + 1) % 12) + 1, locale)} ${date.year}`;
+  }
   const instant = new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
   const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
   if (date.month !== undefined) options.month = 'long';
   if (date.day !== undefined) options.day = 'numeric';
-  return new Intl.DateTimeFormat(locale, options).format(instant);
+  return dateFormat(locale, options).format(instant);
 }
 
 export function formatDay(day: CalendarDate, locale: string): string {
@@ -145,7 +192,7 @@ export function formatDay(day: CalendarDate, locale: string): string {
 
 /** The name of a month on its own ("March"), for month headings. */
 export function formatMonthName(month: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+  return dateFormat(locale, { timeZone: 'UTC', month: 'long' }).format(new Date(Date.UTC(2000, month - 1, 1)));
 }
 
 /** The instant a feed or sitemap uses: the given date-time, or UTC midnight of the day. */

@@ -1,26 +1,31 @@
 import type { ArticleEntry } from './articles.ts';
-import { comparePartialDates, partialDateOfDay, partialDateToString, type PartialDate } from './dates.ts';
+import { comparePartialDates, partialDateOfDay, partialDateToString, SEASON_FIRST_MONTH, type PartialDate } from './dates.ts';
 import { slugify } from './slugs.ts';
 
-/** The article a timeline entry comes from. */
+/** An article that reports a timeline entry. */
 export interface TimelineSource {
   slug: string;
   title: string;
   sourceName: string;
+  /** The article's own publication day, to list reports in the order they appeared. */
+  published: string;
 }
 
-/** One line of the timeline: a happening an article reports, or an article's publication. */
+/** One line of the timeline: a happening one or more articles report, or an article's publication. */
 export interface TimelineEntry {
   /** A stable anchor: the same content gives the same id in every build. */
   id: string;
   kind: 'event' | 'publication';
   date: PartialDate;
+  /** Some report gives the date only roughly. */
+  approximate: boolean;
   text: string;
-  article: TimelineSource;
+  /** Every article that reports it, earliest first (for a publication, the article itself). */
+  reports: TimelineSource[];
 }
 
 export interface TimelineMonth {
-  /** Absent for entries known only to the year. */
+  /** Absent for entries known only to the year or a season. */
   month?: number;
   id: string;
   entries: TimelineEntry[];
@@ -33,22 +38,115 @@ export interface TimelineYear {
 }
 
 const ANCHOR_WORDS = 8;
+/** How alike two reports' words must be (Dice coefficient of their word stems) to be one happening… */
+const SAME_HAPPENING = 0.5;
+/** …and how many stems they must share, so that two short lines alike in one word stay apart. */
+const SHARED_STEMS = 3;
+const STOP_WORDS = new Set('a an and are as at be by for from had has have in is it its of on or that the their to was were will with'.split(' '));
 
 function anchorText(text: string): string {
   return slugify(text).split('-').slice(0, ANCHOR_WORDS).join('-');
 }
 
-/** Every event every article reports and every publication, oldest first. */
+/** Word stems, crudely: enough to see "opened a centre" and "opens its centre" as the same words. */
+function stems(text: string): Set<string> {
+  const words = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set(words.filter((word) => !STOP_WORDS.has(word)).map((word) => word.slice(0, 5)));
+}
+
+function sameWords(a: Set<string>, b: Set<string>): boolean {
+  let shared = 0;
+  for (const stem of a) if (b.has(stem)) shared++;
+  return shared >= SHARED_STEMS && (2 * shared) / (a.size + b.size) >= SAME_HAPPENING;
+}
+
+/** The months a date covers, as [first, last]; a year covers all twelve. */
+function monthSpan(date: PartialDate): [number, number] {
+  if (date.season !== undefined) {
+    const first = SEASON_FIRST_MONTH[date.season];
+    return [first, first + 2];
+  }
+  return date.month === undefined ? [1, 12] : [date.month, date.month];
+}
+
+/** Two dates agree at their shared precision: 2019-03 and 2019-03-05 do; 2019-03-04 and 2019-03-05 do not. */
+export function datesAgree(a: PartialDate, b: PartialDate): boolean {
+  if (a.year !== b.year) return false;
+  if (a.day !== undefined && b.day !== undefined) return a.month === b.month && a.day === b.day;
+  const [aFirst, aLast] = monthSpan(a);
+  const [bFirst, bLast] = monthSpan(b);
+  return (aFirst <= bFirst && bLast <= aLast) || (bFirst <= aFirst && aLast <= bLast);
+}
+
+const PRECISION_RANK = { year: 0, season: 1, month: 2, day: 3 } as const;
+
+interface Happening {
+  /** The date its first report gave, which its anchor keeps even when later reports are more precise. */
+  anchorDate: PartialDate;
+  date: PartialDate;
+  approximate: boolean;
+  text: string;
+  words: Set<string>;
+  reports: TimelineSource[];
+}
+
+/**
+ * Every event the articles report and every publication, oldest first. Reports of the same
+ * happening (dates that agree, similar words) become one entry listing all its sources, dated as
+ * precisely as the most precise report. Reports are compared only within their year and month,
+ * so the work grows with the number of events, not its square.
+ */
 export function collectTimelineEntries(articles: readonly ArticleEntry[]): TimelineEntry[] {
-  const entries: TimelineEntry[] = [];
-  for (const article of articles) {
-    const source: TimelineSource = { slug: article.id, title: article.data.title, sourceName: article.data.source.name };
-    entries.push({ id: `published-${article.id}`, kind: 'publication', date: partialDateOfDay(article.data.date.day), text: article.data.title, article: source });
+  const sources = articles
+    .map((article) => ({ article, source: { slug: article.id, title: article.data.title, sourceName: article.data.source.name, published: article.data.date.day } }))
+    .sort((a, b) => a.source.published.localeCompare(b.source.published) || a.source.slug.localeCompare(b.source.slug));
+
+  const happenings: Happening[] = [];
+  const byMonth = new Map<string, Happening[]>();
+  const bucketsOf = (date: PartialDate) => {
+    const [first, last] = monthSpan(date);
+    return [`${date.year}`, ...Array.from({ length: last - first + 1 }, (_, index) => `${date.year}-${first + index}`)];
+  };
+  for (const { article, source } of sources) {
     for (const event of article.data.events) {
-      const id = `event-${partialDateToString(event.date)}-${anchorText(event.text)}`;
-      entries.push({ id, kind: 'event', date: event.date, text: event.text, article: source });
+      const words = stems(event.text);
+      const candidates = new Set(bucketsOf(event.date).flatMap((bucket) => byMonth.get(bucket) ?? []));
+      const same = [...candidates].find((known) => datesAgree(known.date, event.date) && sameWords(known.words, words));
+      if (same) {
+        if (!same.reports.some((report) => report.slug === source.slug)) same.reports.push(source);
+        same.approximate ||= event.approximate;
+        if (PRECISION_RANK[event.date.precision] > PRECISION_RANK[same.date.precision]) same.date = event.date;
+        continue;
+      }
+      const happening: Happening = { anchorDate: event.date, date: event.date, approximate: event.approximate, text: event.text, words, reports: [source] };
+      happenings.push(happening);
+      // Filed under its year and every month it may fall in, so a later, more precise report finds it.
+      for (const bucket of bucketsOf(event.date)) {
+        let list = byMonth.get(bucket);
+        if (!list) byMonth.set(bucket, (list = []));
+        list.push(happening);
+      }
     }
   }
+
+  const entries: TimelineEntry[] = [
+    ...happenings.map(({ anchorDate, date, approximate, text, reports }) => ({
+      id: `event-${partialDateToString(anchorDate)}-${anchorText(text)}`,
+      kind: 'event' as const,
+      date,
+      approximate,
+      text,
+      reports,
+    })),
+    ...sources.map(({ source }) => ({
+      id: `published-${source.slug}`,
+      kind: 'publication' as const,
+      date: partialDateOfDay(source.published),
+      approximate: false,
+      text: source.title,
+      reports: [source],
+    })),
+  ];
   entries.sort(compareEntries);
   return withUniqueIds(entries);
 }
@@ -59,7 +157,7 @@ function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
     comparePartialDates(a.date, b.date) ||
     (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1) ||
     a.text.localeCompare(b.text) ||
-    a.article.slug.localeCompare(b.article.slug)
+    a.reports[0]!.slug.localeCompare(b.reports[0]!.slug)
   );
 }
 
@@ -72,24 +170,46 @@ function withUniqueIds(entries: TimelineEntry[]): TimelineEntry[] {
   });
 }
 
-/** Groups chronological entries by year, then month (entries known only to the year first). */
+/** Groups chronological entries by year, then month (entries known only to the year or a season on their own). */
 export function groupByYearAndMonth(entries: readonly TimelineEntry[]): TimelineYear[] {
   const years: TimelineYear[] = [];
   for (const entry of entries) {
     let year = years.at(-1);
     if (year?.year !== entry.date.year) years.push((year = { year: entry.date.year, id: `y${entry.date.year}`, months: [] }));
-    let month = year.months.at(-1);
-    if (!month || month.month !== entry.date.month) {
-      const id = entry.date.month === undefined ? `${year.id}-year` : `${year.id}-${String(entry.date.month).padStart(2, '0')}`;
-      month = entry.date.month === undefined ? { id, entries: [] } : { month: entry.date.month, id, entries: [] };
-      year.months.push(month);
-    }
-    month.entries.push(entry);
+    const month = entry.date.day !== undefined || entry.date.precision === 'month' ? entry.date.month : undefined;
+    const id = month === undefined ? `${year.id}-${entry.date.season ?? 'year'}` : `${year.id}-${String(month).padStart(2, '0')}`;
+    let group = year.months.at(-1);
+    if (group?.id !== id) year.months.push((group = month === undefined ? { id, entries: [] } : { month, id, entries: [] }));
+    group.entries.push(entry);
   }
   return years;
+}
+
+/** The same years, months and entries, newest first. */
+export function newestFirst(years: readonly TimelineYear[]): TimelineYear[] {
+  return [...years].reverse().map((year) => ({ ...year, months: [...year.months].reverse().map((month) => ({ ...month, entries: [...month.entries].reverse() })) }));
 }
 
 /** The latest happenings the articles report, newest first, for the home page. */
 export function latestEvents(entries: readonly TimelineEntry[], count: number): TimelineEntry[] {
   return entries.filter((entry) => entry.kind === 'event').slice(-count).reverse();
+}
+
+/** Each article's events, in timeline order, found once rather than by scanning the timeline per article. */
+export function eventsByArticle(entries: readonly TimelineEntry[]): Map<string, TimelineEntry[]> {
+  const events = new Map<string, TimelineEntry[]>();
+  for (const entry of entries) {
+    if (entry.kind !== 'event') continue;
+    for (const { slug } of entry.reports) {
+      let list = events.get(slug);
+      if (!list) events.set(slug, (list = []));
+      list.push(entry);
+    }
+  }
+  return events;
+}
+
+/** Entries reported by any of the given articles, in the same order: a tag's own timeline. */
+export function entriesReportedBy(entries: readonly TimelineEntry[], slugs: ReadonlySet<string>): TimelineEntry[] {
+  return entries.filter((entry) => entry.reports.some((report) => slugs.has(report.slug)));
 }

@@ -1,15 +1,30 @@
-import rss from '@astrojs/rss';
+import rss, { type RSSFeedItem } from '@astrojs/rss';
 import type { Article } from '../siteData.ts';
 import { articleFeedItem } from '../lib/feedItems.ts';
 import { absoluteUrl, articlePath } from '../lib/urls.ts';
+import { getArticleHtml } from '../loaders/storedArticleHtml.ts';
+
+const itemsByUrl = new Map<string, Promise<RSSFeedItem>>();
+
+/**
+ * An article's feed item, made once per build: the newest articles appear in the main feed and
+ * in the feed of each of their tags, and making an item parses the article's HTML.
+ */
+function feedItem(article: Article, site: URL): Promise<RSSFeedItem> {
+  const url = absoluteUrl(articlePath(article.id), site);
+  let item = itemsByUrl.get(url);
+  if (!item) itemsByUrl.set(url, (item = getArticleHtml(article).then((html) => articleFeedItem(article, url, { excerpt: article.data.excerpt, html }))));
+  return item;
+}
 
 /** An RSS 2.0 response listing the newest `count` of `articles`. */
-export function feedResponse(options: { title: string; description: string; language: string; site: URL; articles: Article[]; count: number }) {
+export async function feedResponse(options: { title: string; description: string; language: string; site: URL; articles: Article[]; count: number }) {
+  const items = await Promise.all(options.articles.slice(0, options.count).map((article) => feedItem(article, options.site)));
   return rss({
     title: options.title,
     description: options.description,
     site: absoluteUrl('/', options.site),
-    items: options.articles.slice(0, options.count).map((article) => articleFeedItem(article, absoluteUrl(articlePath(article.id), options.site))),
+    items,
     customData: `<language>${options.language}</language>`,
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
   });

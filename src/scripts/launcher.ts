@@ -67,6 +67,14 @@ if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM) && root.dataset['p
   });
 }
 
+/** A deep link to a timeline entry moves keyboard and screen-reader focus there too, not just the view. */
+function focusLinkedEntry(): void {
+  const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (target?.getAttribute('tabindex') === '-1') target.focus({ preventScroll: true });
+}
+focusLinkedEntry();
+window.addEventListener('hashchange', focusLinkedEntry);
+
 const serviceWorker = root.dataset['serviceWorker'];
 if (serviceWorker && 'serviceWorker' in navigator) {
   // A site that cannot register (private mode, an old browser) works exactly as before.

@@ -7,7 +7,8 @@ import { hasCriteria, pagefindOptions, readSearchState, SEARCH_FILTERS, writeSea
 import { loadPagefind, type PagefindResultData } from './pagefindClient.ts';
 
 const RESULTS_SHOWN = 20;
-const TYPING_DELAY_MS = 120;
+/** How long search waits for typing to stop before it searches. */
+export const TYPING_DELAY_MS = 120;
 
 function formatDay(day: string | undefined, locale: string): string {
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return '';

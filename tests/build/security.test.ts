@@ -27,14 +27,15 @@ describe('a digest whose articles try to run code', () => {
         const ownModule = type === 'module' && src?.startsWith('/_astro/') && $(script).text() === '';
         if (!ownModule && type !== 'application/ld+json') found.push(`${page}: <script type=${type} src=${src}>${$(script).text().slice(0, 40)}`);
       });
-      $('*').each((_, element) => {
+      $('*').each((_, node) => {
+        const element = node as unknown as { tagName: string; attribs: Record<string, string> };
         for (const [name, value] of Object.entries(element.attribs)) {
           if (/^on/i.test(name)) found.push(`${page}: <${element.tagName} ${name}>`);
           if (/^\s*(javascript|data|vbscript):/i.test(value) && ['href', 'src', 'action', 'data', 'formaction'].includes(name)) found.push(`${page}: ${name}="${value}"`);
         }
       });
-      $('iframe, object, embed, style, form:not([role="search"]), input:not([type="search"])').each((_, element) => {
-        found.push(`${page}: <${element.tagName}>`);
+      $('iframe, object, embed, style, form:not([role="search"]), input:not([type="search"])').each((_, node) => {
+        found.push(`${page}: <${(node as unknown as { tagName: string }).tagName}>`);
       });
       expect($('meta[http-equiv="Content-Security-Policy"]').attr('content'), page).toBe(contentSecurityPolicy);
     }

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { findAxeViolations, launchChromium, watchForErrors } from '../support/browser.ts';
 import { serveSite, type StaticSite } from '../support/staticServer.ts';
 
-const BRUSSELS_TITLE = 'Huawei Combating EU Security Concerns With Investments In Brussels';
 const CENTRE_TITLE = 'Huawei opens a new EU cybersecurity transparency centre';
 
 let server: StaticSite;
@@ -71,5 +70,18 @@ describe('a reader browsing the digest', () => {
       expect(await findAxeViolations(page), `${path} (${colorScheme})`).toEqual([]);
     }
     expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
+  });
+});
+
+describe('a deep link to a timeline entry', () => {
+  it('scrolls to the entry and moves focus to it', async () => {
+    await page.goto(`${server.url}timeline/2019/#event-2019-03-05-huawei-opened-a-cybersecurity-transparency-centre-in-brussels`);
+    const entry = page.locator('#event-2019-03-05-huawei-opened-a-cybersecurity-transparency-centre-in-brussels');
+    await expect.poll(() => entry.evaluate((element) => element === document.activeElement)).toBe(true);
+    const box = await entry.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(viewport.height);
+    expect(await entry.textContent()).toContain('Ken Hu');
   });
 });

@@ -57,3 +57,25 @@ describe('partial dates', () => {
     expect(formatPartialDate(month.value, 'en-GB')).toBe('March 2019');
   });
 });
+
+describe('seasons', () => {
+  const read = (text: string) => {
+    const reading = parsePartialDate(text);
+    if (!reading.ok) throw new Error(reading.message);
+    return reading.value;
+  };
+
+  it('reads and writes a season, and sorts it before the months it holds', () => {
+    expect(read('2018-summer')).toEqual({ year: 2018, season: 'summer', precision: 'season' });
+    const sorted = ['2018-07', '2018-summer', '2018', '2018-05-31', '2018-winter', '2018-12-01'].map(read).sort(comparePartialDates);
+    expect(sorted.map((date) => [date.year, date.season ?? date.month, date.day].filter((part) => part !== undefined).join('-'))).toEqual([
+      '2018', '2018-5-31', '2018-summer', '2018-7', '2018-winter', '2018-12-1',
+    ]);
+  });
+
+  it('names a season in English, and by its months elsewhere', () => {
+    expect(formatPartialDate(read('2018-summer'), 'en-GB')).toBe('summer 2018');
+    expect(formatPartialDate(read('2018-summer'), 'de')).toBe('Juni–August 2018');
+    expect(formatPartialDate(read('2018-winter'), 'de')).toBe('Dezember–Februar 2018');
+  });
+});

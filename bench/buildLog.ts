@@ -1,0 +1,74 @@
+/**
+ * Build phases read from Astro's log. Astro prints its timestamps to the second only, so the
+ * benchmark stamps every line as it arrives and finds the phase boundaries by their text.
+ */
+
+/** A line of build output and when it arrived, in seconds since the build started. */
+export interface LogLine {
+  at: number;
+  text: string;
+}
+
+export interface BuildPhases {
+  /** Loading the config and integrations, up to the content layer. */
+  startup: number;
+  /** The content layer: loaders read, validate and store every entry. */
+  contentSync: number;
+  /** Types, Vite's bundling of pages and the content store, up to the first page written. */
+  bundling: number;
+  /** Rendering every route to a file. */
+  pageRendering: number;
+  /** Waiting for the search index after the pages are written; Dossier builds it beside the other phases. */
+  searchIndexing: number;
+  /** Everything else: sitemap, the integrations' other hooks, exit. */
+  other: number;
+  total: number;
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
+function firstAt(lines: readonly LogLine[], pattern: RegExp, after = 0): number | undefined {
+  return lines.find((line) => line.at >= after && pattern.test(line.text))?.at;
+}
+
+const SYNC_START = /\[content\] Syncing content/;
+const SYNC_END = /\[content\] Synced content/;
+const RENDER_START = /generating static routes/;
+const RENDER_END = /✓ Completed in/;
+const SEARCH_START = /\[dossier-pagefind\] Finishing the search index/;
+const SEARCH_END = /\[dossier-pagefind\] Indexed/;
+
+/**
+ * Splits a build's wall time into phases. A boundary missing from the log (a phase the build
+ * skipped) makes that phase 0 rather than failing the whole measurement.
+ */
+export function phasesFromLog(lines: readonly LogLine[], total: number): BuildPhases {
+  const syncStart = firstAt(lines, SYNC_START) ?? 0;
+  const syncEnd = firstAt(lines, SYNC_END, syncStart) ?? syncStart;
+  const renderStart = firstAt(lines, RENDER_START, syncEnd) ?? syncEnd;
+  const renderEnd = firstAt(lines, RENDER_END, renderStart) ?? renderStart;
+  const searchStart = firstAt(lines, SEARCH_START, renderEnd);
+  const searchEnd = searchStart === undefined ? undefined : firstAt(lines, SEARCH_END, searchStart);
+  const searchIndexing = searchStart !== undefined && searchEnd !== undefined ? searchEnd - searchStart : 0;
+  const phases = {
+    startup: syncStart,
+    contentSync: syncEnd - syncStart,
+    bundling: renderStart - syncEnd,
+    pageRendering: renderEnd - renderStart,
+    searchIndexing,
+  };
+  const accounted = Object.values(phases).reduce((sum, seconds) => sum + seconds, 0);
+  return { ...phases, other: Math.max(0, total - accounted), total };
+}
+
+const BESIDE_BUILD = /Pagefind ran ([\d.]+) s beside the build/;
+
+/** How long Dossier's Pagefind run took while Astro bundled and rendered (0 for a build that indexes afterwards). */
+export function searchSecondsBesideBuild(lines: readonly LogLine[]): number {
+  const line = lines.find((entry) => BESIDE_BUILD.test(entry.text));
+  return line ? Number(BESIDE_BUILD.exec(line.text)![1]) : 0;
+}

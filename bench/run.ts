@@ -1,0 +1,279 @@
+/**
+ * `npm run bench -- --articles N [--seed S] [--runs R]`: generates a synthetic digest of N
+ * articles in a temporary folder, builds it with Dossier's real pipeline and with the floor (a
+ * bare Astro project plus the Pagefind CLI, in `bench/floor/`), alternating the two, then adds
+ * one article and rebuilds Dossier. Prints a table and, last, one JSON line with every figure.
+ *
+ * Other flags: --skip-floor, --skip-incremental, --keep (leave the temporary folder),
+ * --profile (write V8 CPU profiles of Dossier's clean builds into the temporary folder).
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { phasesFromLog, searchSecondsBesideBuild, stripAnsi, type BuildPhases, type LogLine } from './buildLog.ts';
+import { createCorpusPool, syntheticArticle, writeCorpus } from './corpus.ts';
+import { measureOutput, PAGE_BUDGET_BYTES, type OutputFigures } from './output.ts';
+import { sampleTreeMemory } from './processTree.ts';
+
+const repository = fileURLToPath(new URL('..', import.meta.url));
+const floorRoot = fileURLToPath(new URL('./floor/', import.meta.url));
+const astroCli = join(repository, 'node_modules/astro/bin/astro.mjs');
+const pagefindCli = join(repository, 'node_modules/pagefind/lib/runner/bin.cjs');
+
+interface CommandResult {
+  lines: LogLine[];
+  seconds: number;
+  peakBytes: number;
+}
+
+/** Runs a command to completion, stamping each output line and sampling the tree's memory. */
+function runCommand(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const memory = sampleTreeMemory(child.pid!);
+    const log = createWriteStream(options.logFile);
+    const lines: LogLine[] = [];
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (raw) => {
+        const line = { at: (performance.now() - started) / 1000, text: stripAnsi(raw) };
+        lines.push(line);
+        log.write(`${line.at.toFixed(3)} ${line.text}\n`);
+      });
+    }
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      const peakBytes = memory.stop();
+      log.end();
+      if (code === 0) resolve({ lines: lines.sort((a, b) => a.at - b.at), seconds, peakBytes });
+      else reject(new Error(`${args.slice(1).join(' ')} failed with exit code ${code}; see ${options.logFile}`));
+    });
+  });
+}
+
+/**
+ * Builds run from inside the workspace: Astro stages its server bundle in `<cwd>/.astro/` when
+ * the output folder lies outside the working directory, and builds sharing a checkout would
+ * overwrite each other's bundle there. The bundle imports packages, hence the link to them.
+ */
+async function linkDependencies(workspace: string): Promise<void> {
+  await symlink(join(repository, 'node_modules'), join(workspace, 'node_modules'), 'dir');
+}
+
+interface BuildFigures {
+  phases: BuildPhases;
+  peakRssBytes: number;
+  /** Pages Pagefind reports having indexed. */
+  indexedPages: number;
+  /** Seconds Pagefind worked beside Astro's phases (Dossier only; the floor indexes afterwards). */
+  searchBesideBuild: number;
+}
+
+interface Workspace {
+  directory: string;
+  content: string;
+  profile: boolean;
+}
+
+const INDEXED = /Indexed (\d+) pages?/;
+
+function indexedPages(lines: readonly LogLine[]): number {
+  const line = lines.findLast((entry) => INDEXED.test(entry.text));
+  return line ? Number(INDEXED.exec(line.text)![1]) : 0;
+}
+
+function buildEnv(workspace: Workspace, name: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DOSSIER_CONTENT: workspace.content,
+    DOSSIER_CACHE_DIR: join(workspace.directory, `${name}-cache`),
+    // Astro keeps V8's compile cache in the system temp folder; one per build keeps clean builds clean.
+    NODE_COMPILE_CACHE: join(workspace.directory, `${name}-compile-cache`),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+}
+
+async function clean(workspace: Workspace, name: string): Promise<void> {
+  for (const folder of ['dist', 'cache', 'compile-cache']) await rm(join(workspace.directory, `${name}-${folder}`), { recursive: true, force: true });
+}
+
+let buildNumber = 0;
+
+async function buildDossier(workspace: Workspace, options: { clean: boolean }): Promise<BuildFigures> {
+  if (options.clean) await clean(workspace, 'dossier');
+  const profile = workspace.profile && options.clean ? ['--cpu-prof', `--cpu-prof-dir=${join(workspace.directory, 'profiles')}`] : [];
+  const result = await runCommand([...profile, astroCli, 'build', '--root', repository, '--outDir', join(workspace.directory, 'dossier-dist')], {
+    cwd: workspace.directory,
+    env: buildEnv(workspace, 'dossier'),
+    logFile: join(workspace.directory, `build-${++buildNumber}-dossier.log`),
+  });
+  return {
+    phases: phasesFromLog(result.lines, result.seconds),
+    peakRssBytes: result.peakBytes,
+    indexedPages: indexedPages(result.lines),
+    searchBesideBuild: searchSecondsBesideBuild(result.lines),
+  };
+}
+
+async function buildFloor(workspace: Workspace): Promise<BuildFigures> {
+  await clean(workspace, 'floor');
+  const dist = join(workspace.directory, 'floor-dist');
+  const env = buildEnv(workspace, 'floor');
+  const number = ++buildNumber;
+  const astro = await runCommand([astroCli, 'build', '--root', floorRoot, '--outDir', dist], { cwd: workspace.directory, env, logFile: join(workspace.directory, `build-${number}-floor.log`) });
+  const search = await runCommand([pagefindCli, '--site', dist], { cwd: workspace.directory, env, logFile: join(workspace.directory, `build-${number}-floor-pagefind.log`) });
+  const phases = phasesFromLog(astro.lines, astro.seconds);
+  return {
+    phases: { ...phases, searchIndexing: search.seconds, total: phases.total + search.seconds },
+    peakRssBytes: Math.max(astro.peakBytes, search.peakBytes),
+    indexedPages: indexedPages(search.lines),
+    searchBesideBuild: 0,
+  };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The median of every figure over several builds of one kind. */
+function medianBuild(builds: readonly BuildFigures[]): BuildFigures {
+  const phaseNames = Object.keys(builds[0]!.phases) as (keyof BuildPhases)[];
+  return {
+    phases: Object.fromEntries(phaseNames.map((name) => [name, median(builds.map((build) => build.phases[name]))])) as unknown as BuildPhases,
+    peakRssBytes: median(builds.map((build) => build.peakRssBytes)),
+    indexedPages: median(builds.map((build) => build.indexedPages)),
+    searchBesideBuild: median(builds.map((build) => build.searchBesideBuild)),
+  };
+}
+
+const seconds = (value: number) => `${value.toFixed(1)} s`;
+const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+const PHASE_ROWS: [string, keyof BuildPhases][] = [
+  ['startup', 'startup'],
+  ['content sync', 'contentSync'],
+  ['bundling', 'bundling'],
+  ['page rendering', 'pageRendering'],
+  ['search indexing (after)', 'searchIndexing'],
+  ['other', 'other'],
+  ['total', 'total'],
+];
+
+function printReport(report: BenchReport): void {
+  const { floor, dossier, incremental, output } = report;
+  const rows: [string, string, string][] = PHASE_ROWS.map(([label, key]) => [label, floor ? seconds(floor.phases[key]) : '–', seconds(dossier.phases[key])]);
+  rows.push(['Pagefind beside the build', '–', seconds(dossier.searchBesideBuild)]);
+  rows.push(['peak RSS (process tree)', floor ? gib(floor.peakRssBytes) : '–', gib(dossier.peakRssBytes)]);
+  rows.push(['pages indexed for search', floor ? String(floor.indexedPages) : '–', String(dossier.indexedPages)]);
+  console.log(`\nDossier bench: ${report.articles} articles (seed ${report.seed}, ${report.corpusWords} words), median of ${report.runs} run(s)\n`);
+  console.log(`${'phase'.padEnd(26)}${'floor'.padStart(12)}${'Dossier'.padStart(12)}`);
+  for (const [name, floorValue, dossierValue] of rows) console.log(`${name.padEnd(26)}${floorValue.padStart(12)}${dossierValue.padStart(12)}`);
+  if (report.ratioToFloor !== undefined) console.log(`\nDossier / floor (total): ${report.ratioToFloor.toFixed(2)}×`);
+  if (incremental) {
+    console.log(`One article added, rebuilt: ${seconds(incremental.phases.total)} (${(100 * incremental.phases.total / dossier.phases.total).toFixed(0)} % of clean), peak ${gib(incremental.peakRssBytes)}`);
+  }
+  console.log(`\nPages written ${output.pages} (${output.articlePages} articles); dist ${mib(output.distBytes)}; search index ${mib(output.searchIndexBytes)}`);
+  console.log(`Median article page: ${kib(output.articleHtmlBytes)} HTML, ${kib(output.articleHtmlGzipBytes)} gzip + ${kib(output.articleCssGzipBytes)} CSS gzip; ${output.articleJsBytes} bytes of JavaScript`);
+  console.log(`Largest page: ${output.largestPage.path} (${kib(output.largestPage.bytes)}); ${output.pagesOverBudget} pages over ${kib(PAGE_BUDGET_BYTES)}\n`);
+}
+
+interface BenchReport {
+  articles: number;
+  seed: number;
+  runs: number;
+  corpusWords: number;
+  floor?: BuildFigures | undefined;
+  floorRuns?: BuildFigures[] | undefined;
+  dossier: BuildFigures;
+  dossierRuns: BuildFigures[];
+  ratioToFloor?: number | undefined;
+  incremental?: BuildFigures | undefined;
+  output: OutputFigures;
+  floorOutput?: OutputFigures | undefined;
+  workspace: string;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: '1' },
+      runs: { type: 'string', default: '1' },
+      'skip-floor': { type: 'boolean', default: false },
+      'skip-incremental': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+    },
+  });
+  const articles = Number(values.articles);
+  const seed = Number(values.seed);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1) {
+    throw new Error('usage: npm run bench -- --articles N [--seed S] [--runs R] [--skip-floor] [--skip-incremental] [--keep] [--profile]');
+  }
+
+  const directory = await mkdtemp(join(tmpdir(), 'dossier-bench-'));
+  await linkDependencies(directory);
+  const workspace: Workspace = { directory, content: join(directory, 'content'), profile: values.profile };
+  console.log(`Generating ${articles} articles in ${workspace.content}…`);
+  const pool = createCorpusPool(seed);
+  const corpusWords = await writeCorpus(workspace.content, pool, 0, articles);
+
+  const floorRuns: BuildFigures[] = [];
+  const dossierRuns: BuildFigures[] = [];
+  for (let run = 0; run < runs; run++) {
+    // Alternating which goes first spreads the machine's drift over both.
+    const order = values['skip-floor'] ? ['dossier'] : run % 2 === 0 ? ['floor', 'dossier'] : ['dossier', 'floor'];
+    for (const kind of order) {
+      console.log(`Run ${run + 1}/${runs}: building the ${kind === 'floor' ? 'floor' : 'Dossier site'}…`);
+      if (kind === 'floor') floorRuns.push(await buildFloor(workspace));
+      else dossierRuns.push(await buildDossier(workspace, { clean: true }));
+      const latest = (kind === 'floor' ? floorRuns : dossierRuns).at(-1)!;
+      console.log(`  ${seconds(latest.phases.total)}, peak ${gib(latest.peakRssBytes)}`);
+    }
+  }
+  const output = await measureOutput(join(directory, 'dossier-dist'));
+  const floorOutput = floorRuns.length > 0 ? await measureOutput(join(directory, 'floor-dist')) : undefined;
+
+  let incremental: BuildFigures | undefined;
+  if (!values['skip-incremental']) {
+    const added = syntheticArticle(pool, articles);
+    await writeFile(join(workspace.content, 'articles', added.fileName), added.text);
+    console.log(`Adding ${added.fileName} and rebuilding…`);
+    incremental = await buildDossier(workspace, { clean: false });
+  }
+
+  const dossier = medianBuild(dossierRuns);
+  const floor = floorRuns.length > 0 ? medianBuild(floorRuns) : undefined;
+  const report: BenchReport = {
+    articles,
+    seed,
+    runs,
+    corpusWords,
+    floor,
+    floorRuns: floor && floorRuns,
+    dossier,
+    dossierRuns,
+    ratioToFloor: floor && dossier.phases.total / floor.phases.total,
+    incremental,
+    output,
+    floorOutput,
+    workspace: values.keep ? directory : '',
+  };
+  printReport(report);
+  if (!values.keep) await rm(directory, { recursive: true, force: true });
+  else console.log(`Kept ${directory}`);
+  console.log(JSON.stringify(report));
+}
+
+await main();

@@ -1,0 +1,259 @@
+import { mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { extname, join, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { parsePublicationDate } from '../lib/dates.ts';
+import { suggestEvents, toFrontmatterEvent } from '../lib/eventExtraction.ts';
+import { FrontmatterError, parseMarkdownFile } from '../lib/frontmatter.ts';
+import { articleSlugFromPath } from '../lib/slugs.ts';
+import { validateArticleFile } from '../lib/validateArticle.ts';
+import { ArticleCatalog, type StoryIdentity } from './articleCatalog.ts';
+import { articleFileText } from './articleFile.ts';
+import { articleSlug, freeSlug } from './articleSlugs.ts';
+import { articlesFromChannel } from './feedArticles.ts';
+import { readFeedChannel } from './feedChannel.ts';
+import { decodeInput, detectInputKind } from './feedEncoding.ts';
+import { fetchFeed } from './fetchFeed.ts';
+import { ImportError } from './importError.ts';
+import { publicationDay, type ImportedArticle } from './importedArticle.ts';
+import { UsageError, type ImportOptions } from './importOptions.ts';
+import type { ImportReport, SkippedArticle } from './importReport.ts';
+import { readRawArticle } from './rawText.ts';
+import { articleFromRawText } from './textArticle.ts';
+
+/** One input as the editor named it (or as found in a folder they named). */
+interface Input {
+  name: string;
+  path?: string;
+  url?: string;
+}
+
+/** An article read from an input, before the checks against the content folder. */
+interface Candidate {
+  /** "feed.xml item 3 "Title"", or the input's name for a pasted text. */
+  label: string;
+  /** Where in the input: "item 3"; nothing for a pasted text. */
+  where?: string | undefined;
+  /** What identifies the story, known before its text is converted. */
+  story: StoryIdentity;
+  /** The article; undefined when the input gives no text for it. */
+  article: () => ImportedArticle | undefined;
+}
+
+interface PlannedFile {
+  file: string;
+  label: string;
+  article: ImportedArticle;
+  text: string;
+}
+
+const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
+const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf', '.json', '.feed']);
+
+function isUrl(input: string): boolean {
+  return /^https?:\/\//i.test(input);
+}
+
+/** A folder's article texts and feeds, in name order; hidden files and other kinds are left alone. */
+async function filesInFolder(folder: string): Promise<Input[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => !path.slice(folder.length).split(sep).some((part) => part.startsWith('.')))
+    .filter((path) => TEXT_EXTENSIONS.has(extname(path).toLowerCase()) || FEED_EXTENSIONS.has(extname(path).toLowerCase()))
+    .sort()
+    .map((path) => ({ name: path, path }));
+}
+
+async function expandInput(input: string): Promise<Input[]> {
+  if (isUrl(input)) return [{ name: input, url: input }];
+  const info = await stat(input).catch(() => undefined);
+  if (!info) throw new ImportError('does not exist (check the path)');
+  if (!info.isDirectory()) return [{ name: input, path: input }];
+  const files = await filesInFolder(input);
+  if (files.length === 0) throw new ImportError('is a folder with no .txt, .xml, .rss, .atom, .rdf or .json files in it');
+  return files;
+}
+
+/** The identity of each article already in the content folder, and every URL name in use. */
+async function catalogOf(articlesFolder: string): Promise<ArticleCatalog> {
+  const catalog = new ArticleCatalog();
+  for (const relative of await glob('**/*.md', { cwd: articlesFolder })) {
+    const file = join(articlesFolder, relative);
+    const slug = articleSlugFromPath(relative);
+    try {
+      const { frontmatter } = parseMarkdownFile(await readFile(file, 'utf8'));
+      const { title, date, canonical } = frontmatter;
+      const reading = parsePublicationDate(date);
+      const story: StoryIdentity | undefined =
+        typeof title === 'string' && reading.ok ? { title, day: reading.value.day, canonical: typeof canonical === 'string' && URL.canParse(canonical) ? canonical : undefined } : undefined;
+      catalog.add(file, slug, story);
+    } catch (error) {
+      // A broken file still holds its URL name; the build reports what is wrong with it.
+      if (!(error instanceof FrontmatterError)) throw error;
+      catalog.add(file, slug);
+    }
+  }
+  return catalog;
+}
+
+async function candidatesOf(input: Input, options: ImportOptions, skipped: SkippedArticle[], notes: ImportReport['notes']): Promise<Candidate[]> {
+  const fetched = input.url ? await fetchFeed(input.url) : undefined;
+  const bytes = fetched?.bytes ?? (await readFile(input.path!));
+  const kind = detectInputKind(bytes);
+  if (kind === 'text') {
+    if (fetched) throw new ImportError('is not a feed: RSS, Atom, RDF or JSON Feed expected (for a web page, look for its feed link)');
+    const text = decodeInput(bytes, kind);
+    const { article, notes: textNotes } = articleFromRawText(readRawArticle(text, options), options);
+    notes.push(...textNotes.map((note) => ({ label: input.name, note })));
+    return [{ label: input.name, story: { title: article.title, day: publicationDay(article), canonical: article.canonical }, article: () => article }];
+  }
+  if (options.url) throw new ImportError('is a feed of many articles, but --url names one article (leave --url out for feeds)');
+  const channel = readFeedChannel(decodeInput(bytes, kind, fetched?.charset), kind);
+  if (channel.stories.length === 0) skipped.push({ label: input.name, reason: 'the feed has no items' });
+  return articlesFromChannel(channel, { ...options, feedUrl: fetched?.url }).flatMap((outcome) => {
+    const label = `${input.name} item ${outcome.story.position}${outcome.story.title ? ` "${outcome.story.title}"` : ''}`;
+    if ('skipped' in outcome) {
+      skipped.push({ label, reason: outcome.skipped });
+      return [];
+    }
+    const { title, date, canonical, article } = outcome;
+    const story = { title, day: publicationDay({ date }), canonical, feedId: outcome.story.id };
+    return [{ label, where: `item ${outcome.story.position}`, story, article }];
+  });
+}
+
+/** Why the options leave an article out: in words for one article, and for several. */
+interface Filtered {
+  kind: 'since' | 'match';
+  one: string;
+  several: (count: number) => string;
+}
+
+function publishedTooEarly(day: string, since: string | undefined): Filtered | undefined {
+  if (!since || day >= since) return undefined;
+  return { kind: 'since', one: `published ${day}, before --since ${since}`, several: (count) => `${count} items published before --since ${since}` };
+}
+
+function unmatched(article: ImportedArticle, match: RegExp | undefined): Filtered | undefined {
+  if (!match || match.test(`${article.title}\n${article.summary ?? ''}\n${article.body}`)) return undefined;
+  return { kind: 'match', one: `does not match --match ${match}`, several: (count) => `${count} items do not match --match ${match}` };
+}
+
+/** Writes an input's files, never over an existing one; on any failure removes those it wrote. */
+async function writeAll(planned: readonly PlannedFile[], folder: string): Promise<void> {
+  const written: string[] = [];
+  try {
+    await mkdir(folder, { recursive: true });
+    for (const { file, text } of planned) {
+      await writeFile(file, text, { flag: 'wx' });
+      written.push(file);
+    }
+  } catch (error) {
+    await Promise.all(written.map((file) => unlink(file).catch(() => undefined)));
+    const code = (error as NodeJS.ErrnoException).code;
+    const file = (error as NodeJS.ErrnoException).path;
+    throw new ImportError(
+      code === 'EEXIST'
+        ? `${file} appeared while importing (is another import running?); nothing from this input was written`
+        : `could not write ${file ?? folder}: ${(error as Error).message}; nothing from this input was written`,
+    );
+  }
+}
+
+function describeFailure(input: Input, error: unknown): string {
+  if (error instanceof ImportError) return `${input.name}${error.where ? ` ${error.where}` : ''}: ${error.problem}`;
+  return `${input.name}: the importer failed unexpectedly (${error instanceof Error ? error.message : String(error)}); please report this with the input`;
+}
+
+/**
+ * Imports one input, all or nothing: every article is checked against the schema before any is
+ * written, and a failure leaves no file behind. Articles already in the folder are skipped.
+ */
+async function importInput(input: Input, options: ImportOptions, catalog: ArticleCatalog, report: ImportReport): Promise<void> {
+  const folder = join(options.content, 'articles');
+  const batch = catalog.batch();
+  const skipped: SkippedArticle[] = [];
+  const notes: ImportReport['notes'] = [];
+  const filtered = new Map<Filtered['kind'], Array<{ label: string; filter: Filtered }>>();
+  const planned: PlannedFile[] = [];
+  try {
+    const leaveOut = (label: string, filter: Filtered) => {
+      const group = filtered.get(filter.kind) ?? [];
+      group.push({ label, filter });
+      filtered.set(filter.kind, group);
+    };
+    for (const candidate of await candidatesOf(input, options, skipped, notes)) {
+      const { label, where, story } = candidate;
+      const early = publishedTooEarly(story.day, options.since);
+      if (early) {
+        leaveOut(label, early);
+        continue;
+      }
+      // Checked before the text is converted, so importing a feed again costs little.
+      const duplicate = batch.findDuplicate(story);
+      if (duplicate) {
+        skipped.push({ label, reason: `already in ${duplicate.file} (${duplicate.reason})` });
+        continue;
+      }
+      const article = candidate.article();
+      if (!article) {
+        skipped.push({ label, reason: 'has no article text in the feed' });
+        continue;
+      }
+      const mismatch = unmatched(article, options.match);
+      if (mismatch) {
+        leaveOut(label, mismatch);
+        continue;
+      }
+      if (options.events) article.events = suggestEvents(article.body, publicationDay(article)).map(toFrontmatterEvent);
+      const slug = freeSlug(articleSlug(article.title), (candidate) => batch.hasSlug(candidate));
+      const file = join(folder, `${publicationDay(article)}-${slug}.md`);
+      const text = articleFileText(article);
+      const checked = validateArticleFile(file, new TextEncoder().encode(text));
+      if (Array.isArray(checked)) {
+        throw new ImportError(`would not be a valid article: ${checked.map((problem) => problem.problem).join('; ')}`, where);
+      }
+      batch.add(file, slug, story);
+      planned.push({ file, label, article, text });
+    }
+    if (!options.dryRun && planned.length > 0) await writeAll(planned, folder);
+  } catch (error) {
+    report.failed.push({ input: input.name, message: describeFailure(input, error) });
+    return;
+  }
+  batch.commit();
+  report.imported.push(...planned);
+  // One line for a feed's many filtered items, not one each.
+  for (const [first, ...others] of filtered.values()) {
+    skipped.push(others.length === 0 ? { label: first!.label, reason: first!.filter.one } : { label: input.name, reason: first!.filter.several(others.length + 1) });
+  }
+  report.skipped.push(...skipped);
+  report.notes.push(...notes);
+}
+
+/**
+ * Imports every input into `<content>/articles/`, one input at a time so that each succeeds or
+ * fails as a whole, and reports what was imported, skipped and failed.
+ */
+export async function importArticles(options: ImportOptions): Promise<ImportReport> {
+  // A mistyped --content would otherwise start a new digest where nobody looks for it.
+  if (!(await stat(options.content).catch(() => undefined))?.isDirectory()) {
+    throw new UsageError(`the content folder "${options.content}" does not exist (create it with its topic.md, or pass --content <folder>)`);
+  }
+  const report: ImportReport = { imported: [], skipped: [], failed: [], notes: [], dryRun: options.dryRun };
+  const inputs: Input[] = [];
+  for (const name of options.inputs) {
+    try {
+      inputs.push(...(await expandInput(name)));
+    } catch (error) {
+      report.failed.push({ input: name, message: describeFailure({ name }, error) });
+    }
+  }
+  if (options.url && inputs.length + report.failed.length > 1) {
+    throw new UsageError('--url names one article, so it takes exactly one text input');
+  }
+  const catalog = await catalogOf(join(options.content, 'articles'));
+  for (const input of inputs) await importInput(input, options, catalog, report);
+  return report;
+}

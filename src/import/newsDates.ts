@@ -1,0 +1,77 @@
+import * as chrono from 'chrono-node';
+import { isValidDay, parsePublicationDate, toCalendarDate, type CalendarDate } from '../lib/dates.ts';
+
+/** A publication date found inside a line of text, and where, so the line can be read without it. */
+export interface DateInText {
+  day: CalendarDate;
+  /** The date as written ("Dec 3 2018"), at `index` in the line. */
+  text: string;
+  index: number;
+}
+
+// Strict mode: "yesterday" or "last month" in a pasted text says nothing about its own date.
+const monthFirst = chrono.en.strict;
+const dayFirst = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true));
+/** Tried after English, so a date line in another language ("6 mars 2019", "2019年3月6日") is read too. */
+const otherLanguages = [chrono.de, chrono.fr, chrono.es, chrono.it, chrono.pt, chrono.nl, chrono.sv, chrono.fi, chrono.ru, chrono.uk, chrono.zh, chrono.ja, chrono.id, chrono.vi].map(
+  (locale) => locale.strict,
+);
+
+// A fixed reference, so a text reads the same on every machine and every day; only dates that
+// name their own day, month and year are kept, so the reference never fills a part in.
+const reference = { instant: new Date(0), timezone: 'UTC' };
+
+// RFC 822 names Universal Time "UT"; chrono knows GMT and the North American zones but not UT.
+const feedZones = { UT: 0 };
+
+/** A date the result names itself, not one counted from the reference ("3 days ago"). */
+function isAbsolute(result: chrono.ParsedResult): boolean {
+  return !result.tags().has('result/relativeDate');
+}
+
+function fullDay(components: chrono.ParsedComponents): CalendarDate | undefined {
+  if (!components.isCertain('year') || !components.isCertain('month') || !components.isCertain('day')) return undefined;
+  const [year, month, day] = [components.get('year')!, components.get('month')!, components.get('day')!];
+  return isValidDay(year, month, day) ? toCalendarDate(year, month, day) : undefined;
+}
+
+/**
+ * The first full date in a line of news text: "6 Mar 2019", "Dec 3 2018", "March 6, 2019",
+ * "2019-03-06", or the same in another language; "06/03/2019" is 6 March with `dayFirst`,
+ * 3 June without.
+ */
+export function findDateInText(line: string, options: { dayFirst: boolean }): DateInText | undefined {
+  for (const parser of [options.dayFirst ? dayFirst : monthFirst, ...otherLanguages]) {
+    for (const result of parser.parse(line, reference)) {
+      const day = isAbsolute(result) ? fullDay(result.start) : undefined;
+      if (day) return { day, text: result.text, index: result.index };
+    }
+  }
+  return undefined;
+}
+
+const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+
+function offsetText(minutes: number): string {
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.trunc(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+/**
+ * A feed's date in the form the article schema takes: RFC 3339 as given; RFC 822
+ * ("Wed, 06 Mar 2019 09:30:00 EST") as a date-time at the publisher's own offset, so the day is
+ * the one the publisher saw; only the day when the zone is unknown. Undefined when unreadable.
+ */
+export function readFeedDate(value: string): string | undefined {
+  const text = value.trim();
+  if (parsePublicationDate(text).ok) return text;
+  const [result] = monthFirst.parse(text, reference, { timezones: feedZones });
+  if (!result || !isAbsolute(result)) return undefined;
+  const { start } = result;
+  const day = fullDay(start);
+  if (!day) return undefined;
+  const offset = start.get('timezoneOffset');
+  if (!start.isCertain('hour') || offset === null || !start.isCertain('timezoneOffset')) return day;
+  const time = [start.get('hour')!, start.get('minute') ?? 0, start.get('second') ?? 0].map(pad).join(':');
+  const dateTime = `${day}T${time}${offsetText(offset)}`;
+  return parsePublicationDate(dateTime).ok ? dateTime : day;
+}

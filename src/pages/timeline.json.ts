@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { getDigest, getTopic } from '../siteData.ts';
+import { timelineJsExport } from '../lib/timelineExports.ts';
+import { exportUrls } from './_exportUrls.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const [topic, { timeline }] = await Promise.all([getTopic(), getDigest()]);
+  return Response.json(timelineJsExport(timeline, topic, exportUrls(site!)));
+};

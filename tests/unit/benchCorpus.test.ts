@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { phasesFromLog } from '../../bench/buildLog.ts';
+import { createCorpusPool, syntheticArticle } from '../../bench/corpus.ts';
+import { validateArticleFile } from '../../src/lib/validateArticle.ts';
+
+describe('the benchmark corpus', () => {
+  const pool = createCorpusPool(1);
+
+  it('writes articles that the article schema accepts', () => {
+    for (let index = 0; index < 60; index++) {
+      const article = syntheticArticle(pool, index);
+      expect(validateArticleFile(article.fileName, Buffer.from(article.text)), article.fileName).not.toBeInstanceOf(Array);
+    }
+  });
+
+  it('is the same on every run, and article i does not depend on the corpus size', () => {
+    expect(syntheticArticle(createCorpusPool(1), 7)).toEqual(syntheticArticle(pool, 7));
+    expect(syntheticArticle(createCorpusPool(2), 7).text).not.toBe(syntheticArticle(pool, 7).text);
+  });
+
+  it('writes bodies of 400 to 1,200 words with headings, links and quotes', () => {
+    const articles = Array.from({ length: 40 }, (_, index) => syntheticArticle(pool, index));
+    for (const article of articles) expect(article.words).toBeGreaterThanOrEqual(400);
+    for (const article of articles) expect(article.words).toBeLessThan(1300);
+    const bodies = articles.map((article) => article.text).join('\n');
+    expect(bodies).toMatch(/^## /m);
+    expect(bodies).toMatch(/\]\(https:\/\//);
+    expect(bodies).toMatch(/^> /m);
+  });
+
+  it('gives every article its own file name', () => {
+    const names = new Set(Array.from({ length: 500 }, (_, index) => syntheticArticle(pool, index).fileName));
+    expect(names.size).toBe(500);
+  });
+});
+
+describe('build phases read from the log', () => {
+  const line = (at: number, text: string) => ({ at, text });
+
+  it('splits the wall time at the lines that start and end each phase', () => {
+    const phases = phasesFromLog(
+      [
+        line(1, '12:00:00 [content] Syncing content'),
+        line(3, '12:00:02 [content] Synced content'),
+        line(5, ' generating static routes '),
+        line(9, '12:00:08 ✓ Completed in 4.00s.'),
+        line(9.5, '12:00:08 [dossier-pagefind] Finishing the search index…'),
+        line(11, '12:00:10 [dossier-pagefind] Indexed 10 pages for search.'),
+      ],
+      12,
+    );
+    expect(phases).toEqual({ startup: 1, contentSync: 2, bundling: 2, pageRendering: 4, searchIndexing: 1.5, other: 1.5, total: 12 });
+  });
+
+  it('counts a phase the log does not show as taking no time', () => {
+    expect(phasesFromLog([line(1, '[content] Syncing content'), line(2, '[content] Synced content')], 3).searchIndexing).toBe(0);
+  });
+});

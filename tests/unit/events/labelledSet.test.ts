@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventDateToString } from '../../../src/lib/eventDates.ts';
+import { suggestEvents } from '../../../src/lib/eventExtraction.ts';
+import { proseBlocks } from '../../../src/lib/eventSentences.ts';
+import { evaluate, normalizeSentence, readLabelledSet, sumScores, type ArticleScore, type LabelledArticle } from '../../../src/events/quality.ts';
+
+/** The quality targets of event extraction, on dates (date and precision agreeing). */
+const TARGET_PRECISION = 0.9;
+const TARGET_RECALL = 0.8;
+
+let articles: LabelledArticle[];
+let scores: ArticleScore[];
+
+beforeAll(async () => {
+  articles = await readLabelledSet('tests/fixtures/events');
+  scores = evaluate(articles);
+});
+
+describe('the labelled set', () => {
+  it('has the two seed articles and at least eight more', () => {
+    expect(articles.map((article) => article.name)).toEqual(expect.arrayContaining(['seed-huawei-brussels-investments', 'seed-huawei-transparency-centre']));
+    expect(articles.length).toBeGreaterThanOrEqual(10);
+    expect(articles.filter((article) => article.events.length === 0).length).toBeGreaterThan(0);
+  });
+
+  it('labels each event with a date written at its precision and a sentence of its article', () => {
+    const forms = { year: /^\d{4}$/, month: /^\d{4}-\d{2}$/, day: /^\d{4}-\d{2}-\d{2}$/, season: /^\d{4}-(?:spring|summer|autumn|winter)$/ };
+    for (const article of articles) {
+      const prose = normalizeSentence(proseBlocks(article.body).join(' '));
+      for (const event of article.events) {
+        expect(event.date, `${article.name}: ${event.date}`).toMatch(forms[event.precision]);
+        expect(prose, `${article.name}: ${event.evidence}`).toContain(normalizeSentence(event.evidence));
+      }
+    }
+  });
+});
+
+describe('extraction on the labelled set', () => {
+  it(`finds dates with precision ≥ ${TARGET_PRECISION} and recall ≥ ${TARGET_RECALL}`, () => {
+    const dates = sumScores(scores.map((score) => score.dates));
+    expect(dates.precision).toBeGreaterThanOrEqual(TARGET_PRECISION);
+    expect(dates.recall).toBeGreaterThanOrEqual(TARGET_RECALL);
+  });
+
+  it('points to the right sentences as often', () => {
+    const sentences = sumScores(scores.map((score) => score.sentences));
+    expect(sentences.precision).toBeGreaterThanOrEqual(TARGET_PRECISION);
+    expect(sentences.recall).toBeGreaterThanOrEqual(TARGET_RECALL);
+  });
+
+  it.each(['seed-huawei-brussels-investments', 'seed-huawei-transparency-centre'])('finds exactly the dated events of %s, at their precision', (name) => {
+    const article = articles.find((each) => each.name === name)!;
+    const found = suggestEvents(article.body, article.published).map((candidate) => [eventDateToString(candidate.date), candidate.date.precision]);
+    expect(found).toEqual(article.events.map((event) => [event.date, event.precision]));
+  });
+});
