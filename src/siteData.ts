@@ -7,7 +7,9 @@ import { getPublishedArticles } from './lib/articles.ts';
 import { publishableArticleHtml } from './lib/articleHtml.ts';
 import { groupBySource, groupByTag } from './lib/groups.ts';
 import { findRelatedArticles } from './lib/related.ts';
-import { collectTimelineEntries, eventsByArticle } from './lib/timeline.ts';
+import { collectTimelineEntries, eventsByArticle, groupByYearAndMonth } from './lib/timeline.ts';
+import { entryHomes, entryLocation, planTimelinePages } from './lib/timelinePages.ts';
+import { timelinePath } from './lib/urls.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -31,11 +33,16 @@ let cached: Promise<ReturnType<typeof buildIndexes>> | undefined;
 
 function buildIndexes(articles: Article[]) {
   const timeline = collectTimelineEntries(articles);
+  const timelinePages = planTimelinePages(groupByYearAndMonth(timeline));
+  const homes = entryHomes(timelinePages);
   return {
     articles,
     tags: groupByTag(articles),
     sources: groupBySource(articles),
     timeline,
+    timelinePages,
+    /** Where a timeline entry lives on `/timeline/`, with its anchor: what links to it point to. */
+    timelineEntryPath: (entry: Parameters<typeof entryLocation>[1]) => `${timelinePath}${entryLocation(homes, entry)}`,
     eventsByArticle: eventsByArticle(timeline),
     related: findRelatedArticles(articles),
   };

@@ -18,5 +18,3 @@ export const articlePath = (slug: string) => `/articles/${slug}/`;
 export const tagPath = (slug: string) => `/tags/${slug}/`;
 export const sourcePath = (slug: string) => `/sources/${slug}/`;
 export const timelinePath = '/timeline/';
-/** Where a timeline entry lives for good: its year's page, which every timeline, however long, has. */
-export const timelineEntryPath = (entry: { id: string; date: { year: number } }) => `/timeline/${entry.date.year}/#${entry.id}`;

@@ -4,6 +4,6 @@ import { eventsExport } from '../lib/timelineExports.ts';
 import { exportUrls } from './_exportUrls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const [topic, { timeline }] = await Promise.all([getTopic(), getDigest()]);
-  return Response.json(eventsExport(timeline, topic, exportUrls(site!)));
+  const [topic, { timeline, timelineEntryPath }] = await Promise.all([getTopic(), getDigest()]);
+  return Response.json(eventsExport(timeline, topic, exportUrls(site!, timelineEntryPath)));
 };

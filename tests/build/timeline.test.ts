@@ -93,7 +93,7 @@ describe('a timeline spanning many years', () => {
 
   it('becomes a year index with one page per year', async () => {
     const $ = await readPage(built, 'timeline/index.html');
-    expect($('.year-index li')).toHaveLength(30);
+    expect($('.timeline-index li')).toHaveLength(30);
     expect($('.timeline-entry')).toHaveLength(0);
     const year = await readPage(built, 'timeline/2005/index.html');
     expect(year('.timeline-entry')).toHaveLength(16);
