@@ -138,3 +138,27 @@ describe('searching a digest in several languages', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('searching a digest published under a sub-path', () => {
+  const base = '/digests/huawei/';
+  let server: StaticSite;
+  beforeAll(async () => {
+    const build = await buildSite({ site: `https://example.org${base}` });
+    expect(build.exitCode, build.output).toBe(0);
+    server = await serveSite(build.outDir, base);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('finds articles and opens them under the sub-path', async () => {
+    await page.goto(server.url);
+    await page.keyboard.press('/');
+    await page.locator('dialog[open]').getByRole('searchbox', { name: 'Words to find' }).fill('transparency centre');
+    const result = page.locator('dialog[open] .search-results a', { hasText: CENTRE_TITLE });
+    expect(new URL((await result.getAttribute('href'))!, server.url).pathname).toBe(`${base}articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/`);
+    await result.click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(CENTRE_TITLE);
+    expect(errors).toEqual([]);
+  });
+});
