@@ -1,7 +1,10 @@
 import { newestFirst, type TimelineEntry, type TimelineYear } from './timeline.ts';
 
-/** Above this many entries a timeline, or one year of it, is split into smaller pages. */
-export const ENTRIES_ON_ONE_PAGE = 400;
+/**
+ * Above this many entries a timeline, or one year of it, is split into smaller pages: at about
+ * 700 bytes an entry, a page stays under 200 KB of HTML.
+ */
+export const ENTRIES_ON_ONE_PAGE = 250;
 
 /** One page of a timeline (the topic's or a tag's), at a path below that timeline's root. */
 export interface TimelinePage {
