@@ -1,5 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { DetectError, parseFeed, type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from 'feedsmith';
+import { escapeHtml } from '../lib/escapeHtml.ts';
 import { htmlToPlainText } from './feedHtml.ts';
 import { ImportError } from './importError.ts';
 
@@ -42,10 +43,6 @@ const present = (text: string | undefined): string | undefined => {
 /** Titles in RSS are HTML in practice (`AT&amp;amp;T`, `<b>`); the digest shows them as text. */
 function plainTitle(title: string | undefined): string | undefined {
   return present(title && /[<&]/.test(title) ? htmlToPlainText(title) : title?.replace(/\s+/g, ' '));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Plain text content (Atom `type="text"`, JSON `content_text`) as HTML paragraphs. */

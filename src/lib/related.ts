@@ -1,4 +1,5 @@
 import type { ArticleEntry } from './articles.ts';
+import { foldedWords } from './slugs.ts';
 
 /** How many neighbours in time each shared tag or title word contributes as candidates. */
 const CANDIDATES_PER_KEY = 40;
@@ -8,8 +9,7 @@ const STOP_WORDS = new Set(
 );
 
 function titleWords(title: string): string[] {
-  const words = title.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words.filter((word) => word.length > 2 && !STOP_WORDS.has(word)))];
+  return [...new Set(foldedWords(title).filter((word) => word.length > 2 && !STOP_WORDS.has(word)))];
 }
 
 function keysOf(article: ArticleEntry): string[] {

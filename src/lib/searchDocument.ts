@@ -7,6 +7,8 @@
  * title, date, source and image as metadata; tag, source and year as filters; date to sort by.
  */
 import type { ArticleData } from './articleSchema.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import { underBase } from './urls.ts';
 
 /** An HTML document in the shape Pagefind's `addHTMLFile` takes. */
 export interface SearchDocument {
@@ -26,17 +28,6 @@ export interface SearchDocumentInput {
   base: string;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Text for an element or a double-quoted attribute. */
-function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (character) => ESCAPES[character]!);
-}
-
-/** A path under the site's base, as `sitePath` writes it for pages. */
-function underBase(base: string, path: string): string {
-  return `${base.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
-}
 
 /** The address of an article's photo as its page links it: absolute URLs as they are, site paths under the base. */
 function imageAddress(src: string, base: string): string {
@@ -50,15 +41,15 @@ export function searchDocumentUrl(slug: string): string {
 
 export function articleSearchDocument({ slug, data, html, topicLanguage, base }: SearchDocumentInput): SearchDocument {
   const day = data.date.day;
-  const source = escape(data.source.name);
+  const source = escapeHtml(data.source.name);
   const markup = [
-    `<!doctype html><html lang="${escape(data.lang ?? topicLanguage)}"><body><article data-pagefind-body>`,
-    `<h1 data-pagefind-meta="title">${escape(data.title)}</h1>`,
-    data.summary ? `<p>${escape(data.summary)}</p>` : '',
+    `<!doctype html><html lang="${escapeHtml(data.lang ?? topicLanguage)}"><body><article data-pagefind-body>`,
+    `<h1 data-pagefind-meta="title">${escapeHtml(data.title)}</h1>`,
+    data.summary ? `<p>${escapeHtml(data.summary)}</p>` : '',
     `<div data-pagefind-ignore><span data-pagefind-meta="source" data-pagefind-filter="source">${source}</span><span data-pagefind-meta="date:${day}"></span></div>`,
     `<span data-pagefind-filter="year:${day.slice(0, 4)}"></span><span data-pagefind-sort="date:${day}"></span>`,
-    ...data.tags.map((tag) => `<span data-pagefind-filter="tag:${escape(tag)}"></span>`),
-    data.image?.src ? `<div data-pagefind-ignore><img src="${escape(imageAddress(data.image.src, base))}" alt="${escape(data.image.alt)}" data-pagefind-meta="image[src], image_alt[alt]"></div>` : '',
+    ...data.tags.map((tag) => `<span data-pagefind-filter="tag:${escapeHtml(tag)}"></span>`),
+    data.image?.src ? `<div data-pagefind-ignore><img src="${escapeHtml(imageAddress(data.image.src, base))}" alt="${escapeHtml(data.image.alt)}" data-pagefind-meta="image[src], image_alt[alt]"></div>` : '',
     `<div>${html}</div>`,
     '</article></body></html>',
   ];

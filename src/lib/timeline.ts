@@ -1,6 +1,6 @@
 import type { ArticleEntry } from './articles.ts';
 import { comparePartialDates, partialDateOfDay, partialDateToString, SEASON_FIRST_MONTH, type PartialDate } from './dates.ts';
-import { slugify } from './slugs.ts';
+import { foldedWords, slugify } from './slugs.ts';
 
 /** An article that reports a timeline entry. */
 export interface TimelineSource {
@@ -50,8 +50,7 @@ function anchorText(text: string): string {
 
 /** Word stems, crudely: enough to see "opened a centre" and "opens its centre" as the same words. */
 function stems(text: string): Set<string> {
-  const words = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(words.filter((word) => !STOP_WORDS.has(word)).map((word) => word.slice(0, 5)));
+  return new Set(foldedWords(text).filter((word) => !STOP_WORDS.has(word)).map((word) => word.slice(0, 5)));
 }
 
 function sameWords(a: Set<string>, b: Set<string>): boolean {

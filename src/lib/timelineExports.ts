@@ -1,4 +1,5 @@
 import { formatPartialDate, partialDateToString, SEASON_FIRST_MONTH } from './dates.ts';
+import { escapeHtml } from './escapeHtml.ts';
 import type { TimelineEntry } from './timeline.ts';
 
 /** Where things live, as absolute URLs: exports are read by other sites. */
@@ -11,10 +12,6 @@ export interface ExportTopic {
   title: string;
   description: string;
   language: string;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /** The version of `/events.json`'s format, raised when a field changes meaning or goes away. */

@@ -3,6 +3,7 @@
  * form. On the search page the state lives in the URL, so a search can be shared and the back
  * button restores it.
  */
+import { formatDay } from '../lib/dates.ts';
 import { hasCriteria, pagefindOptions, readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/searchState.ts';
 import { loadPagefind, type PagefindResultData } from './pagefindClient.ts';
 
@@ -10,11 +11,6 @@ const RESULTS_SHOWN = 20;
 /** How long search waits for typing to stop before it searches. */
 export const TYPING_DELAY_MS = 120;
 
-function formatDay(day: string | undefined, locale: string): string {
-  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return '';
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(year, month - 1, date)));
-}
 
 /** Pagefind's excerpt, rebuilt from text and `<mark>` only, so indexed text can never become markup. */
 function excerptNodes(excerpt: string): Node[] {
@@ -32,7 +28,8 @@ function resultItem(result: PagefindResultData, locale: string): HTMLLIElement {
   const heading = Object.assign(document.createElement('h2'), { className: 'article-card-title' });
   heading.append(Object.assign(document.createElement('a'), { href: result.url, textContent: result.meta['title'] ?? result.url }));
   const meta = Object.assign(document.createElement('p'), { className: 'meta' });
-  meta.textContent = [formatDay(result.meta['date'], locale), result.meta['source']].filter(Boolean).join(' · ');
+  const day = result.meta['date'];
+  meta.textContent = [day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDay(day, locale) : '', result.meta['source']].filter(Boolean).join(' · ');
   const excerpt = Object.assign(document.createElement('p'), { className: 'summary' });
   excerpt.append(...excerptNodes(result.excerpt));
   item.append(heading, meta, excerpt);
