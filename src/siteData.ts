@@ -10,6 +10,7 @@ import { findRelatedArticles } from './lib/related.ts';
 import { collectTimelineEntries, eventsByArticle, groupByYearAndMonth } from './lib/timeline.ts';
 import { entryHomes, entryLocation, planTimelinePages } from './lib/timelinePages.ts';
 import { timelinePath } from './lib/urls.ts';
+import { withCacheKeys } from './lib/pageCacheKey.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -52,4 +53,15 @@ function buildIndexes(articles: Article[]) {
 export function getDigest() {
   cached ??= getCollection('articles').then((entries) => buildIndexes(getPublishedArticles(entries)));
   return cached;
+}
+
+let topicKey: Promise<string> | undefined;
+
+/**
+ * A dynamic route's paths with their incremental-build cache keys. Every page shows the topic
+ * (title, language, navigation) besides its props, so a change to the topic renders every page.
+ */
+export async function cachedPaths<T extends { props?: unknown }>(paths: readonly T[]) {
+  topicKey ??= getTopic().then((topic) => JSON.stringify(topic));
+  return withCacheKeys(paths, await topicKey);
 }

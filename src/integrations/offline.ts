@@ -1,15 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { glob } from 'tinyglobby';
 import { parseMarkdownFile } from '../lib/frontmatter.ts';
+import { SHARDS_FILE, type SearchShardsFile } from '../lib/searchShards.ts';
 import { topicSchema } from '../lib/topicSchema.ts';
 import { OFFLINE_PAGE_PATH } from '../offline/cachePolicy.ts';
 
-/** Pagefind's own UIs, which Dossier does not use, are not worth a reader's storage. */
-const UNUSED_PAGEFIND_FILES = ['pagefind/pagefind-*ui.*', 'pagefind/*playground*/**'];
+/**
+ * Every shard folder carries Pagefind's scripts and WebAssembly, but a reader's browser loads
+ * only the newest shard's (see `src/lib/shardedSearch.ts`): the others are not worth storage.
+ */
+async function unusedSearchBundleFiles(outDir: string): Promise<string[]> {
+  const { shards } = JSON.parse(await readFile(`${outDir}pagefind/${SHARDS_FILE}`, 'utf8')) as SearchShardsFile;
+  return shards.slice(0, -1).flatMap((shard) => [`pagefind/${shard.path}pagefind*.js`, `pagefind/${shard.path}wasm.*`]);
+}
 
 /** The topic's `offline` switch (on unless the topic file says `offline: false`). */
 export function offlineEnabled(topicFile: string): boolean {
@@ -32,15 +39,8 @@ export function offline(options: { buildId: string; enabled: boolean }): AstroIn
       'astro:build:done': async ({ dir, logger }) => {
         if (!options.enabled) return;
         const outDir = fileURLToPath(dir);
-        const files = await glob(['_astro/**', 'pagefind/**', 'favicon.svg'], { cwd: outDir, ignore: UNUSED_PAGEFIND_FILES });
-        const precache = [
-          base,
-          `${base}search/`,
-          `${base}${OFFLINE_PAGE_PATH}`,
-          // Pagefind asks for its entry file tagged with the build id (its `metaCacheTag`).
-          `${base}pagefind/pagefind-entry.json?ts=${options.buildId}`,
-          ...files.filter((file) => file !== 'pagefind/pagefind-entry.json').sort().map((file) => `${base}${file}`),
-        ];
+        const files = await glob(['_astro/**', 'pagefind/**', 'favicon.svg'], { cwd: outDir, ignore: await unusedSearchBundleFiles(outDir) });
+        const precache = [base, `${base}search/`, `${base}${OFFLINE_PAGE_PATH}`, ...files.sort().map((file) => `${base}${file}`)];
         const result = await build({
           entryPoints: [fileURLToPath(new URL('../offline/serviceWorker.ts', import.meta.url))],
           bundle: true,

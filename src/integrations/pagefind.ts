@@ -1,15 +1,21 @@
 import { spawn } from 'node:child_process';
-import { copyFile, cp, link, mkdir, rename, rm } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefindService from 'pagefind';
-import { articleCacheDirectory, readSearchManifest, searchDocumentFile, type SearchEntry } from '../loaders/articleCache.ts';
+import { articleCacheDirectory, readSearchManifest, searchDocumentFile } from '../loaders/articleCache.ts';
+import { planSearchShards, SHARD_ARTICLES, SHARDS_FILE, type SearchEntry, type SearchShard, type SearchShardsFile } from '../lib/searchShards.ts';
 
 /** Files placed at once, to overlap the file system's waits without opening thousands of files. */
 const FILES_AT_ONCE = 64;
 
+/** Pagefind's own UIs, which Dossier does not use, are left out of the published bundle. */
+const UNUSED_PAGEFIND_FILES = /^pagefind-(component-|modular-)?ui\.(js|css)$/;
+
+/** The Pagefind run that made a shard: part of its name, so a change here indexes every shard again. */
+const INDEXER = 'pagefind-cli:1';
+
 /**
- * Lays the articles' search documents out as a site (`articles/<slug>/index.html`), so Pagefind
+ * Lays a shard's search documents out as a site (`articles/<slug>/index.html`), so Pagefind
  * derives the same URLs as from the built pages. Hard links cost no copying; the cache holds a
  * document under its digest and never rewrites it.
  */
@@ -50,54 +56,86 @@ function runPagefind(site: string, outputPath: string): Promise<number> {
   });
 }
 
-/** An index with no pages: Pagefind's command line refuses an empty site, but the search page still needs its bundle. */
-async function writeEmptyIndex(outputPath: string): Promise<void> {
-  try {
-    const { errors, index } = await pagefindService.createIndex({});
-    const written = errors.length > 0 ? { errors } : await index!.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Search index: writing an empty index failed:\n  ${written.errors.join('\n  ')}`);
-  } finally {
-    await pagefindService.close();
-  }
+/** The languages of a shard's index and how many articles each holds, from Pagefind's entry file. */
+async function shardLanguages(shardDirectory: string): Promise<Record<string, number>> {
+  const entry = JSON.parse(await readFile(`${shardDirectory}pagefind-entry.json`, 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.fromEntries(Object.entries(entry.languages).map(([language, { page_count }]) => [language, page_count]));
 }
 
-/** Builds the whole index from the article loader's search documents into `outputPath`. */
-async function buildSearchIndex(cacheDirectory: string, staging: string): Promise<number> {
-  const entries = await readSearchManifest(cacheDirectory);
+/**
+ * Indexes a shard into `shards/<name>/` of the staging folder, unless an earlier build already
+ * did: a shard's name is the digest of its documents, so a kept one is never stale.
+ */
+async function indexShard(cacheDirectory: string, staging: string, shard: SearchShard): Promise<{ indexed: number }> {
+  const output = `${staging}shards/${shard.name}/`;
+  const exists = await readdir(output).then(() => true, () => false);
+  if (exists) return { indexed: 0 };
   const site = `${staging}site/`;
-  const outputPath = `${staging}pagefind/`;
-  await rm(outputPath, { recursive: true, force: true });
-  if (entries.length === 0) {
-    await writeEmptyIndex(outputPath);
-    return 0;
-  }
-  await layOutSearchSite(cacheDirectory, site, entries);
-  const indexed = await runPagefind(site, outputPath);
-  if (indexed !== entries.length) throw new Error(`Search index: Pagefind indexed ${indexed} of ${entries.length} articles`);
-  return indexed;
+  const partial = `${staging}partial/`;
+  await rm(partial, { recursive: true, force: true });
+  await layOutSearchSite(cacheDirectory, site, shard.entries);
+  const indexed = await runPagefind(site, partial);
+  if (indexed !== shard.entries.length) throw new Error(`Search index: Pagefind indexed ${indexed} of ${shard.entries.length} articles`);
+  // Only a finished index takes the shard's name.
+  await mkdir(`${staging}shards/`, { recursive: true });
+  await rename(partial, output);
+  await rm(site, { recursive: true, force: true });
+  return { indexed };
 }
 
-/** Moves the finished index into the site; a copy when the cache lives on another file system. */
-async function moveInto(from: string, to: string): Promise<void> {
-  await rm(to, { recursive: true, force: true });
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
+export interface BuiltShards {
+  shards: SearchShard[];
+  /** Articles indexed in this build; the rest came from earlier builds' shards. */
+  indexed: number;
+}
+
+/** Plans the shards and indexes those no earlier build left, one at a time to bound the memory Pagefind needs. */
+async function buildSearchShards(cacheDirectory: string, staging: string, maxArticles: number): Promise<BuiltShards> {
+  const shards = planSearchShards(await readSearchManifest(cacheDirectory), { maxArticles, indexer: INDEXER });
+  let indexed = 0;
+  for (const shard of shards) indexed += (await indexShard(cacheDirectory, staging, shard)).indexed;
+  // Shards no article needs any more are removed, so the cache does not grow with every edit.
+  const keep = new Set(shards.map((shard) => shard.name));
+  const kept = await readdir(`${staging}shards/`).catch(() => [] as string[]);
+  await Promise.all(kept.filter((name) => !keep.has(name)).map((name) => rm(`${staging}shards/${name}`, { recursive: true, force: true })));
+  return { shards, indexed };
+}
+
+/**
+ * Puts the shards into the site's `pagefind/` folder with the file that lists them. A shard
+ * already there from the previous build stays; others are copied from the cache (linked where
+ * the file system allows) and those of older builds are removed.
+ */
+async function publishShards(staging: string, bundle: string, shards: readonly SearchShard[]): Promise<void> {
+  await mkdir(bundle, { recursive: true });
+  const wanted = new Set(shards.map((shard) => shard.name));
+  const present = await readdir(bundle);
+  await Promise.all(present.filter((name) => !wanted.has(name)).map((name) => rm(`${bundle}${name}`, { recursive: true, force: true })));
+  const listed: SearchShardsFile['shards'] = [];
+  for (const shard of shards) {
+    const from = `${staging}shards/${shard.name}/`;
+    const to = `${bundle}${shard.name}/`;
+    if (!present.includes(shard.name)) {
+      await cp(from, to, { recursive: true, filter: (source) => !UNUSED_PAGEFIND_FILES.test(source.split('/').at(-1)!) });
+    }
+    listed.push({ path: `${shard.name}/`, from: shard.from, to: shard.to, languages: await shardLanguages(to) });
   }
+  if (shards[0]) await copyFile(`${bundle}${shards[0].name}/pagefind-highlight.js`, `${bundle}pagefind-highlight.js`);
+  await writeFile(`${bundle}${SHARDS_FILE}`, JSON.stringify({ shards: listed } satisfies SearchShardsFile));
 }
 
 /**
  * Builds the Pagefind index during `astro build`, so the build alone yields a searchable site.
  * The index is made from the articles' search documents (see `src/lib/searchDocument.ts`) rather
  * than from the built pages, so Pagefind starts as soon as the content is loaded and works beside
- * Astro's bundling and page rendering instead of after them.
+ * Astro's bundling and page rendering instead of after them; and it is made in shards (see
+ * `src/lib/searchShards.ts`), so its memory stays bounded and a rebuild indexes only what changed.
  */
-export function pagefind(): AstroIntegration {
+export function pagefind(options: { maxArticles?: number | undefined } = {}): AstroIntegration {
+  const maxArticles = options.maxArticles ?? SHARD_ARTICLES;
   let cacheDirectory = '';
   let staging = '';
-  let indexing: Promise<{ count: number; seconds: number }> | undefined;
+  let indexing: Promise<BuiltShards & { seconds: number }> | undefined;
   return {
     name: 'dossier-pagefind',
     hooks: {
@@ -108,15 +146,18 @@ export function pagefind(): AstroIntegration {
       'astro:build:start': ({ logger }) => {
         logger.info('Indexing the articles for search beside the build…');
         const started = performance.now();
-        indexing = buildSearchIndex(cacheDirectory, staging).then((count) => ({ count, seconds: (performance.now() - started) / 1000 }));
+        indexing = buildSearchShards(cacheDirectory, staging, maxArticles).then((built) => ({ ...built, seconds: (performance.now() - started) / 1000 }));
         // Awaited in astro:build:done; until then a failure must not count as unhandled.
         indexing.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         logger.info('Finishing the search index…');
-        const { count, seconds } = await indexing!;
-        await moveInto(`${staging}pagefind/`, `${fileURLToPath(dir)}pagefind`);
-        logger.info(`Indexed ${count} pages for search (Pagefind ran ${seconds.toFixed(1)} s beside the build).`);
+        const { shards, indexed, seconds } = await indexing!;
+        await publishShards(staging, `${fileURLToPath(dir)}pagefind/`, shards);
+        const total = shards.reduce((sum, shard) => sum + shard.entries.length, 0);
+        logger.info(
+          `Indexed ${total} pages for search in ${shards.length} ${shards.length === 1 ? 'shard' : 'shards'}, ${indexed} of them in this build (Pagefind ran ${seconds.toFixed(1)} s beside the build).`,
+        );
       },
     },
   };

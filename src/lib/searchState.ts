@@ -55,14 +55,13 @@ export function pagefindOptions(state: SearchState): { filters: Record<string, {
 }
 
 /**
- * The language index Pagefind loads first for a page (its own rule: the page's language, else its
- * base language, else the largest index); every other index is merged in so all articles are found.
+ * The language index Pagefind loads first for a page, by its own rule: the page's language, else
+ * its base language, else the largest index. `indexes` maps each language to its number of pages.
  */
-export function languagesToMerge(indexes: Record<string, { page_count: number }>, pageLanguage: string): string[] {
+export function primaryLanguage(indexes: Record<string, number>, pageLanguage: string): string | undefined {
   const language = pageLanguage.toLowerCase();
-  const primary =
-    (language in indexes && language) ||
-    (language.split('-')[0]! in indexes && language.split('-')[0]) ||
-    Object.entries(indexes).sort(([, a], [, b]) => b.page_count - a.page_count)[0]?.[0];
-  return Object.keys(indexes).filter((key) => key !== primary);
+  const base = language.split('-')[0]!;
+  if (language in indexes) return language;
+  if (base in indexes) return base;
+  return Object.entries(indexes).sort(([, a], [, b]) => b - a)[0]?.[0];
 }

@@ -9,6 +9,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { SearchDocument } from '../lib/searchDocument.ts';
+import type { SearchEntry } from '../lib/searchShards.ts';
 
 /** The folder inside Astro's cache directory. */
 export function articleCacheDirectory(cacheDir: URL): string {
@@ -47,12 +48,6 @@ export async function pruneDerivedArticles(directory: string, keep: ReadonlySet<
   const names = await readdir(directory);
   const stale = names.filter((name) => name !== MANIFEST && !keep.has(name.slice(0, name.indexOf('.'))));
   await Promise.all(stale.map((name) => rm(`${directory}${name}`, { force: true })));
-}
-
-/** An article in the search index: its page's address and the digest its search document is kept under. */
-export interface SearchEntry {
-  url: string;
-  digest: string;
 }
 
 /** Records which articles the search index holds: the published ones, in the order of their files. */

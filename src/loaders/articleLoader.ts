@@ -157,6 +157,6 @@ async function syncArticles(context: LoaderContext, baseDir: URL, topicFile: str
   const slugs = new Set(articles.map((article) => article.slug));
   for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);
   await pruneDerivedArticles(settings.cacheDirectory, new Set(digests));
-  const searchable = articles.flatMap((article, index) => (article.data.draft ? [] : [{ url: searchDocumentUrl(article.slug), digest: digests[index]! }]));
+  const searchable = articles.flatMap((article, index) => (article.data.draft ? [] : [{ url: searchDocumentUrl(article.slug), digest: digests[index]!, day: article.data.date.day }]));
   await writeSearchManifest(settings.cacheDirectory, searchable);
 }

@@ -35,14 +35,22 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-async function pageFromNetworkFirst(request: Request): Promise<Response> {
+/**
+ * The search index's own lists (`shards.json`, Pagefind's entry files) keep their names from
+ * build to build, so they are asked of the network first, like pages; Pagefind tags its entry
+ * requests with the time, hence the match without the query.
+ */
+const isIndexList = (url: URL) => url.pathname.startsWith(`${__DOSSIER_BASE__}pagefind/`) && /\/(shards|pagefind-entry)\.json$/.test(url.pathname);
+
+async function fromNetworkFirst(request: Request, options: { key: RequestInfo; fallback?: string }): Promise<Response> {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
+    if (response.ok) await cache.put(options.key, response.clone());
     return response;
   } catch {
-    return (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match(offlinePage)) ?? Response.error();
+    const fallback = options.fallback === undefined ? undefined : await cache.match(options.fallback);
+    return (await cache.match(request, { ignoreSearch: true })) ?? fallback ?? Response.error();
   }
 }
 
@@ -59,5 +67,7 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith(__DOSSIER_BASE__)) return;
-  event.respondWith(request.mode === 'navigate' ? pageFromNetworkFirst(request) : fileFromCacheFirst(request));
+  if (request.mode === 'navigate') event.respondWith(fromNetworkFirst(request, { key: request, fallback: offlinePage }));
+  else if (isIndexList(url)) event.respondWith(fromNetworkFirst(request, { key: `${url.origin}${url.pathname}` }));
+  else event.respondWith(fileFromCacheFirst(request));
 });

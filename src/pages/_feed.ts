@@ -17,6 +17,9 @@ function feedItem(article: Article, site: URL): Promise<RSSFeedItem> {
   return item;
 }
 
+/** How many articles a feed carries: twice what the home page lists. */
+export const feedLength = (topic: { latestCount: number }) => topic.latestCount * 2;
+
 /** An RSS 2.0 response listing the newest `count` of `articles`. */
 export async function feedResponse(options: { title: string; description: string; language: string; site: URL; articles: Article[]; count: number }) {
   const items = await Promise.all(options.articles.slice(0, options.count).map((article) => feedItem(article, options.site)));

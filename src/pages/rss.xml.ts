@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { getDigest, getTopic } from '../siteData.ts';
-import { feedResponse } from './_feed.ts';
+import { feedLength, feedResponse } from './_feed.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const topic = await getTopic();
   const { articles } = await getDigest();
-  return feedResponse({ title: topic.title, description: topic.description, language: topic.language, site: site!, articles, count: topic.latestCount * 2 });
+  return feedResponse({ title: topic.title, description: topic.description, language: topic.language, site: site!, articles, count: feedLength(topic) });
 };

@@ -5,7 +5,8 @@
  */
 import { formatDay } from '../lib/dates.ts';
 import { hasCriteria, pagefindOptions, readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/searchState.ts';
-import { loadPagefind, type PagefindResultData } from './pagefindClient.ts';
+import type { PagefindResultData } from '../lib/shardedSearch.ts';
+import { loadSearch } from './pagefindClient.ts';
 
 const RESULTS_SHOWN = 20;
 /** How long search waits for typing to stop before it searches. */
@@ -82,21 +83,19 @@ export function mountSearch(root: HTMLElement): MountedSearch {
 
   async function run(state: SearchState): Promise<void> {
     const request = ++latestRequest;
-    const pagefind = await loadPagefind(bundle);
-    const allFilters = await pagefind.filters();
+    const index = await loadSearch(bundle);
+    const allFilters = await index.filters();
     if (!hasCriteria(state)) {
       showFilters(allFilters, allFilters, state);
       list.replaceChildren();
       status.textContent = 'Type words to search, or pick a source, tag or year.';
       return;
     }
-    const search = await pagefind.search(state.query || null, pagefindOptions(state));
-    if (!search || request !== latestRequest) return;
-    const shown = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
+    const search = await index.search(state.query || null, pagefindOptions(state), RESULTS_SHOWN);
     if (request !== latestRequest) return;
     showFilters(allFilters, search.filters, state);
-    list.replaceChildren(...shown.map((result) => resultItem(result, locale)));
-    const total = search.results.length;
+    list.replaceChildren(...search.results.map((result) => resultItem(result, locale)));
+    const total = search.total;
     status.textContent =
       total === 0
         ? 'No articles match. Try fewer or different words, or clear a filter.'

@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { openShardedSearch, type PagefindApi, type PagefindResultData, type SearchOptions } from '../../src/lib/shardedSearch.ts';
+import type { SearchShardsFile } from '../../src/lib/searchShards.ts';
 
 /**
- * Loads a built site's real Pagefind bundle (`dist/pagefind/pagefind.js`) in Node and answers
- * queries with it: the same WebAssembly search a reader's browser runs. Pagefind fetches its
- * index files relative to the bundle; Node's fetch cannot read `file:` URLs, so those requests
- * are answered from disk.
+ * Opens a built site's real search index in Node, with the code a reader's browser runs
+ * (`src/lib/shardedSearch.ts` over the site's own `pagefind.js`): the same WebAssembly search.
+ * Pagefind fetches its index files relative to the bundle; Node's fetch cannot read `file:`
+ * URLs, so those requests are answered from disk. Every shard's `pagefind.js` is a separate
+ * module here only by its address, so each site gets its own copy.
  */
-export async function loadPagefind(siteDir: string) {
+export async function loadPagefind(siteDir: string, pageLanguage = 'en') {
   const realFetch = globalThis.fetch;
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -18,16 +21,22 @@ export async function loadPagefind(siteDir: string) {
       return new Response(null, { status: 404 });
     }
   }) as typeof fetch;
-  const pagefind = await import(pathToFileURL(`${siteDir}/pagefind/pagefind.js`).href);
-  await pagefind.options({ basePath: pathToFileURL(`${siteDir}/pagefind/`).href, baseUrl: '/' });
-  await pagefind.init();
+  const bundleUrl = pathToFileURL(`${siteDir}/pagefind/`).href;
+  const file = JSON.parse(await readFile(`${siteDir}/pagefind/shards.json`, 'utf8')) as SearchShardsFile;
+  const search = await openShardedSearch(file, {
+    bundleUrl,
+    baseUrl: '/',
+    pageLanguage,
+    importPagefind: (url) => import(url) as Promise<PagefindApi>,
+  });
   return {
-    async search(term: string | null, options: object = {}) {
-      const search = await pagefind.search(term, options);
-      const results = await Promise.all(search.results.map((result: { data: () => Promise<unknown> }) => result.data()));
-      return results as { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }[];
+    shards: file.shards,
+    /** Every match, in the order asked for. */
+    async search(term: string | null, options: Partial<SearchOptions> = {}): Promise<(PagefindResultData & { filters: Record<string, string[]> })[]> {
+      const { results } = await search.search(term, { filters: {}, ...options }, Number.MAX_SAFE_INTEGER);
+      return results as (PagefindResultData & { filters: Record<string, string[]> })[];
     },
-    filters: () => pagefind.filters() as Promise<Record<string, Record<string, number>>>,
+    filters: () => search.filters(),
     restore: () => {
       globalThis.fetch = realFetch;
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasCriteria, languagesToMerge, pagefindOptions, readSearchState, writeSearchState } from '../../src/lib/searchState.ts';
+import { hasCriteria, pagefindOptions, primaryLanguage, readSearchState, writeSearchState } from '../../src/lib/searchState.ts';
 
 describe('search state in the URL', () => {
   it('reads a shared search and writes it back the same', () => {
@@ -24,11 +24,12 @@ describe('search state in the URL', () => {
 });
 
 describe('search across languages', () => {
-  const indexes = { 'en-gb': { page_count: 9 }, de: { page_count: 2 }, ar: { page_count: 1 } };
+  const indexes = { 'en-gb': 9, de: 2, ar: 1 };
 
-  it('merges every index but the one Pagefind loads for the page', () => {
-    expect(languagesToMerge(indexes, 'en-GB')).toEqual(['de', 'ar']);
-    expect(languagesToMerge(indexes, 'de-AT')).toEqual(['en-gb', 'ar']);
-    expect(languagesToMerge(indexes, 'fr')).toEqual(['de', 'ar']);
+  it('finds the index Pagefind loads first for the page, as Pagefind does', () => {
+    expect(primaryLanguage(indexes, 'en-GB')).toBe('en-gb');
+    expect(primaryLanguage(indexes, 'de-AT')).toBe('de');
+    expect(primaryLanguage(indexes, 'fr')).toBe('en-gb');
+    expect(primaryLanguage({}, 'en')).toBeUndefined();
   });
 });

@@ -1,10 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDigest, getTopic, type Article } from '../../../siteData.ts';
-import { feedResponse } from '../../_feed.ts';
+import { cachedPaths, getDigest, getTopic, type Article } from '../../../siteData.ts';
+import { feedLength, feedResponse } from '../../_feed.ts';
 
 export const getStaticPaths = (async () => {
-  const { tags } = await getDigest();
-  return tags.map((tag) => ({ params: { tag: tag.slug }, props: { name: tag.name, articles: tag.articles } }));
+  const [{ tags }, topic] = await Promise.all([getDigest(), getTopic()]);
+  // Only the articles the feed carries, so an article outside them leaves the feed as it is.
+  return cachedPaths(tags.map((tag) => ({ params: { tag: tag.slug }, props: { name: tag.name, articles: tag.articles.slice(0, feedLength(topic)) } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ name: string; articles: Article[] }> = async ({ site, props }) => {
@@ -15,6 +16,6 @@ export const GET: APIRoute<{ name: string; articles: Article[] }> = async ({ sit
     language: topic.language,
     site: site!,
     articles: props.articles,
-    count: topic.latestCount * 2,
+    count: feedLength(topic),
   });
 };
