@@ -1,18 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseRssFeed } from 'feedsmith';
-import { glob } from 'tinyglobby';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
 import { loadPagefind } from '../support/pagefindNode.ts';
-import { listHtmlFiles, readPage } from '../support/siteFiles.ts';
+import { listHtmlFiles, readAllFiles, readPage } from '../support/siteFiles.ts';
 
 const EDGE_CASES = join(projectRoot, 'tests/fixtures/sites/edge-cases');
-
-async function readAllFiles(dir: string): Promise<Map<string, Buffer>> {
-  const files = (await glob('**/*', { cwd: dir })).sort();
-  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(join(dir, file))] as const)));
-}
 
 describe('a digest published under a sub-path', () => {
   const base = '/digests/huawei/';

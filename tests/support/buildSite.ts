@@ -14,10 +14,15 @@ export interface BuildOptions {
   timeZone?: string;
   /** Where to write the site; a new temporary folder when absent. */
   outDir?: string;
+  /** Astro's cache folder, to rebuild on an earlier build; a new one when absent. */
+  cacheDir?: string;
+  /** The most articles one search shard holds (DOSSIER_SEARCH_SHARD_ARTICLES). */
+  shardArticles?: number;
 }
 
 export interface BuildResult {
   outDir: string;
+  cacheDir: string;
   exitCode: number;
   output: string;
 }
@@ -35,19 +40,21 @@ function inheritedEnvironment(): NodeJS.ProcessEnv {
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const workDir = await mkdtemp(join(tmpdir(), 'dossier-build-'));
   const outDir = options.outDir ?? join(workDir, 'dist');
+  const cacheDir = options.cacheDir ?? join(workDir, 'cache');
   const env: NodeJS.ProcessEnv = {
     ...inheritedEnvironment(),
-    DOSSIER_CACHE_DIR: join(workDir, 'cache'),
+    DOSSIER_CACHE_DIR: cacheDir,
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
     ...(options.content && { DOSSIER_CONTENT: options.content }),
     ...(options.site && { DOSSIER_SITE: options.site }),
     ...(options.timeZone && { TZ: options.timeZone }),
+    ...(options.shardArticles && { DOSSIER_SEARCH_SHARD_ARTICLES: String(options.shardArticles) }),
   };
   const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], { cwd: projectRoot, env });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
-  return { outDir, exitCode, output };
+  return { outDir, cacheDir, exitCode, output };
 }

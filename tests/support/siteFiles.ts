@@ -17,3 +17,9 @@ export async function readPage(siteDir: string, path: string): Promise<CheerioAP
 export function urlPathOf(siteDir: string, file: string): string {
   return `/${relative(siteDir, join(siteDir, file)).replace(/index\.html$/, '')}`;
 }
+
+/** Every file of a built site with its bytes, by path, in order. */
+export async function readAllFiles(siteDir: string): Promise<Map<string, Buffer>> {
+  const files = (await glob('**/*', { cwd: siteDir })).sort();
+  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(join(siteDir, file))] as const)));
+}
