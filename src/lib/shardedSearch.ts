@@ -121,9 +121,13 @@ export async function openShardedSearch(file: SearchShardsFile, place: ShardPlac
     async search(term, options, limit) {
       const all = await pagefind.search(term, options);
       if (!all) return { total: 0, results: [], filters: {} };
-      const results = options.sort
-        ? await byDate(term, options, all.filters[SHARD_FILTER] ?? {}, limit)
-        : await Promise.all(all.results.slice(0, limit).map((result) => result.data()));
+      const counts = all.filters[SHARD_FILTER] ?? {};
+      // Matches from one index only are in its own order already, by date as much as by relevance.
+      const inOneIndex = Object.values(counts).filter((count) => count > 0).length <= 1;
+      const results =
+        options.sort && !inOneIndex
+          ? await byDate(term, options, counts, limit)
+          : await Promise.all(all.results.slice(0, limit).map((result) => result.data()));
       return { total: all.results.length, results, filters: withoutShardFilter(all.filters) };
     },
   };
