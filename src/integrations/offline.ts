@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { glob } from 'tinyglobby';
 import { parseMarkdownFile } from '../lib/frontmatter.ts';
-import { SHARDS_FILE, type SearchShardsFile } from '../lib/searchShards.ts';
+import { SHARDS_FILE, type SearchShardsFile } from '../lib/shardedSearch.ts';
 import { topicSchema } from '../lib/topicSchema.ts';
 import { OFFLINE_PAGE_PATH } from '../offline/cachePolicy.ts';
 

@@ -3,7 +3,8 @@ import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, writeFile } f
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { articleCacheDirectory, readSearchManifest, searchDocumentFile } from '../loaders/articleCache.ts';
-import { planSearchShards, SHARD_ARTICLES, SHARDS_FILE, type SearchEntry, type SearchShard, type SearchShardsFile } from '../lib/searchShards.ts';
+import { planSearchShards, SHARD_ARTICLES, type SearchEntry, type SearchShard } from '../lib/searchShards.ts';
+import { SHARDS_FILE, type SearchShardsFile } from '../lib/shardedSearch.ts';
 
 /** Files placed at once, to overlap the file system's waits without opening thousands of files. */
 const FILES_AT_ONCE = 64;

@@ -74,18 +74,3 @@ export function planSearchShards(entries: readonly SearchEntry[], options: { max
       entries: group,
     }));
 }
-
-/** The file in the site's `pagefind/` folder that lists the shards for the reader's browser. */
-export const SHARDS_FILE = 'shards.json';
-
-export interface SearchShardsFile {
-  /** Oldest first. */
-  shards: {
-    /** Its folder below `pagefind/`. */
-    path: string;
-    from: string;
-    to: string;
-    /** Its language indexes, with the number of articles in each. */
-    languages: Record<string, number>;
-  }[];
-}

@@ -6,7 +6,21 @@
  * The same code runs in the reader's browser and in the tests, against Pagefind's real bundle.
  */
 import { primaryLanguage } from './searchState.ts';
-import type { SearchShardsFile } from './searchShards.ts';
+
+/** The file in the site's `pagefind/` folder that lists the shards for the reader's browser. */
+export const SHARDS_FILE = 'shards.json';
+
+export interface SearchShardsFile {
+  /** Oldest first. */
+  shards: {
+    /** Its folder below `pagefind/`. */
+    path: string;
+    from: string;
+    to: string;
+    /** Its language indexes, with the number of articles in each. */
+    languages: Record<string, number>;
+  }[];
+}
 
 export interface PagefindResultData {
   url: string;

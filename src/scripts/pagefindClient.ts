@@ -1,5 +1,5 @@
 import { openShardedSearch, type PagefindApi, type ShardedSearch } from '../lib/shardedSearch.ts';
-import { SHARDS_FILE, type SearchShardsFile } from '../lib/searchShards.ts';
+import { SHARDS_FILE, type SearchShardsFile } from '../lib/shardedSearch.ts';
 import { HIGHLIGHT_PARAM } from './highlightParam.ts';
 
 /**

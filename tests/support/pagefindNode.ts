@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { openShardedSearch, type PagefindApi, type PagefindResultData, type SearchOptions } from '../../src/lib/shardedSearch.ts';
-import type { SearchShardsFile } from '../../src/lib/searchShards.ts';
+import { openShardedSearch, type PagefindApi, type PagefindResultData, type SearchOptions, type SearchShardsFile } from '../../src/lib/shardedSearch.ts';
 
 /**
  * Opens a built site's real search index in Node, with the code a reader's browser runs
