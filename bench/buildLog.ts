@@ -72,3 +72,26 @@ export function searchSecondsBesideBuild(lines: readonly LogLine[]): number {
   const line = lines.find((entry) => BESIDE_BUILD.test(entry.text));
   return line ? Number(BESIDE_BUILD.exec(line.text)![1]) : 0;
 }
+
+/** What a build did again and what it kept: pages rendered and kept by Astro's incremental build, articles Pagefind indexed. */
+export interface BuildWork {
+  pagesRendered: number;
+  pagesKept: number;
+  /** Articles in the search shards indexed in this build (the others were kept). */
+  articlesIndexed: number;
+}
+
+const INDEXED_NOW = /(\d+) of them in this build/;
+
+/**
+ * Reads a build's whole output. Astro writes a page's name and then its outcome, the time taken
+ * or "(cached)", in separate writes that can land on other lines: the outcomes are counted.
+ */
+export function workFromLog(text: string): BuildWork {
+  const indexedNow = INDEXED_NOW.exec(text);
+  return {
+    pagesRendered: text.match(/\(\+[\d.]+m?s\)/g)?.length ?? 0,
+    pagesKept: text.match(/\((?:cached|restored)\)/g)?.length ?? 0,
+    articlesIndexed: indexedNow ? Number(indexedNow[1]) : 0,
+  };
+}

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { phasesFromLog, searchSecondsBesideBuild, stripAnsi, type BuildPhases, type LogLine } from './buildLog.ts';
+import { phasesFromLog, searchSecondsBesideBuild, stripAnsi, workFromLog, type BuildPhases, type BuildWork, type LogLine } from './buildLog.ts';
 import { createCorpusPool, syntheticArticle, writeCorpus } from './corpus.ts';
 import { measureOutput, PAGE_BUDGET_BYTES, type OutputFigures } from './output.ts';
 import { sampleTreeMemory } from './processTree.ts';
@@ -73,6 +73,8 @@ interface BuildFigures {
   indexedPages: number;
   /** Seconds Pagefind worked beside Astro's phases (Dossier only; the floor indexes afterwards). */
   searchBesideBuild: number;
+  /** What Dossier's build did again and kept (for a rebuild, the point of it). */
+  work?: BuildWork | undefined;
 }
 
 interface Workspace {
@@ -118,6 +120,7 @@ async function buildDossier(workspace: Workspace, options: { clean: boolean }): 
     peakRssBytes: result.peakBytes,
     indexedPages: indexedPages(result.lines),
     searchBesideBuild: searchSecondsBesideBuild(result.lines),
+    work: workFromLog(result.lines.map((line) => line.text).join('\n')),
   };
 }
 
@@ -151,6 +154,8 @@ function medianBuild(builds: readonly BuildFigures[]): BuildFigures {
     peakRssBytes: median(builds.map((build) => build.peakRssBytes)),
     indexedPages: median(builds.map((build) => build.indexedPages)),
     searchBesideBuild: median(builds.map((build) => build.searchBesideBuild)),
+    // Clean builds of one corpus all do the same work.
+    work: builds[0]!.work,
   };
 }
 
@@ -171,13 +176,16 @@ const PHASE_ROWS: [string, keyof BuildPhases][] = [
 
 function printReport(report: BenchReport): void {
   const { floor, dossier, incremental, output } = report;
-  const rows: [string, string, string][] = PHASE_ROWS.map(([label, key]) => [label, floor ? seconds(floor.phases[key]) : '–', seconds(dossier.phases[key])]);
-  rows.push(['Pagefind beside the build', '–', seconds(dossier.searchBesideBuild)]);
-  rows.push(['peak RSS (process tree)', floor ? gib(floor.peakRssBytes) : '–', gib(dossier.peakRssBytes)]);
-  rows.push(['pages indexed for search', floor ? String(floor.indexedPages) : '–', String(dossier.indexedPages)]);
+  const column = (build: BuildFigures | undefined, figure: (build: BuildFigures) => string) => (build ? figure(build) : '–');
+  const rows: string[][] = PHASE_ROWS.map(([label, key]) => [label, ...[floor, dossier, incremental].map((build) => column(build, (b) => seconds(b.phases[key])))]);
+  rows.push(['Pagefind beside the build', '–', ...[dossier, incremental].map((build) => column(build, (b) => seconds(b.searchBesideBuild)))]);
+  rows.push(['peak RSS (process tree)', ...[floor, dossier, incremental].map((build) => column(build, (b) => gib(b.peakRssBytes)))]);
+  rows.push(['pages rendered / kept', '–', ...[dossier, incremental].map((build) => column(build, (b) => `${b.work?.pagesRendered} / ${b.work?.pagesKept}`))]);
+  rows.push(['articles indexed for search', ...[floor, dossier, incremental].map((build) => column(build, (b) => String(b.work?.articlesIndexed ?? b.indexedPages)))]);
   console.log(`\nDossier bench: ${report.articles} articles (seed ${report.seed}, ${report.corpusWords} words), median of ${report.runs} run(s)\n`);
-  console.log(`${'phase'.padEnd(26)}${'floor'.padStart(12)}${'Dossier'.padStart(12)}`);
-  for (const [name, floorValue, dossierValue] of rows) console.log(`${name.padEnd(26)}${floorValue.padStart(12)}${dossierValue.padStart(12)}`);
+  const line = (cells: string[]) => console.log(cells[0]!.padEnd(28) + cells.slice(1).map((cell) => cell.padStart(15)).join(''));
+  line(['phase', 'floor', 'Dossier', 'one added']);
+  for (const row of rows) line(row);
   if (report.ratioToFloor !== undefined) console.log(`\nDossier / floor (total): ${report.ratioToFloor.toFixed(2)}×`);
   if (incremental) {
     console.log(`One article added, rebuilt: ${seconds(incremental.phases.total)} (${(100 * incremental.phases.total / dossier.phases.total).toFixed(0)} % of clean), peak ${gib(incremental.peakRssBytes)}`);

@@ -1,4 +1,5 @@
-import { readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -23,9 +24,19 @@ async function recordedOutDir(cacheDir: URL): Promise<string | undefined> {
   return readFile(new URL(OUTPUT_RECORD, cacheDir), 'utf8').then((text) => (JSON.parse(text) as { outDir: string }).outDir, () => undefined);
 }
 
-async function filesBelow(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(directory.length));
+/**
+ * The files below `directory`, relative to it, leaving out the top-level folders `skipped`.
+ * Synchronous: a page is a folder, and the promise-based walk of 18,000 of them took 5 times as long.
+ */
+function filesBelow(directory: string, skipped: ReadonlySet<string>): string[] {
+  if (!existsSync(directory)) return [];
+  const top = readdirSync(directory, { withFileTypes: true });
+  const files = top.filter((entry) => entry.isFile()).map((entry) => entry.name);
+  for (const folder of top.filter((entry) => entry.isDirectory() && !skipped.has(entry.name))) {
+    const entries = readdirSync(join(directory, folder.name), { recursive: true, withFileTypes: true });
+    files.push(...entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(directory.length)));
+  }
+  return files;
 }
 
 /** Removes the files and then the folders they leave empty. */
@@ -66,8 +77,9 @@ export function incrementalOutput(): AstroIntegration {
       },
       'astro:build:start': async () => {
         previous = (await recordedOutDir(cacheDir)) === outDir ? await keptPages(cacheDir) : undefined;
-        const keep = (file: string) => file.startsWith('.git/') || previous?.has(file) || (previous !== undefined && file.startsWith('pagefind/'));
-        await removeFiles(outDir, (await filesBelow(outDir)).filter((file) => !keep(file)));
+        // The search index is kept (the search step prunes it itself), and a deploy repository's history.
+        const kept = new Set(previous ? ['.git', 'pagefind'] : ['.git']);
+        await removeFiles(outDir, filesBelow(outDir, kept).filter((file) => !previous?.has(file)));
       },
       'astro:build:done': async () => {
         const current = (await keptPages(cacheDir)) ?? new Set<string>();

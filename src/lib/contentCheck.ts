@@ -20,12 +20,19 @@ export interface CheckedArticle extends ValidArticle {
  * Checks a digest's articles, each on its own and against each other (two files wanting one URL,
  * links to articles that do not exist), and returns the good ones with every problem found.
  * The build and `npm run check` both go through here, so they agree on what is wrong.
+ * `unchanged` gives what an earlier check of the very same file and code found, to skip reading
+ * it again; links are checked across all files every time.
  */
-export function checkArticles(files: readonly ArticleFile[], siteOrigin: string): { articles: CheckedArticle[]; problems: ContentError[] } {
+export function checkArticles(
+  files: readonly ArticleFile[],
+  siteOrigin: string,
+  unchanged: (file: ArticleFile, slug: string) => ValidArticle | undefined = () => undefined,
+): { articles: CheckedArticle[]; problems: ContentError[] } {
   const problems: ContentError[] = [];
   const articles: CheckedArticle[] = [];
   const pathBySlug = new Map<string, string>();
-  for (const { path, name, bytes } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const { path, name, bytes } = file;
     const slug = articleSlugFromPath(name);
     if (!slug) {
       problems.push(new ContentError(path, 'has a file name with no letters or digits to make a URL from (rename the file)'));
@@ -37,7 +44,7 @@ export function checkArticles(files: readonly ArticleFile[], siteOrigin: string)
       continue;
     }
     pathBySlug.set(slug, path);
-    const article = validateArticleFile(path, bytes);
+    const article = unchanged(file, slug) ?? validateArticleFile(path, bytes);
     if (Array.isArray(article)) problems.push(...article);
     else articles.push({ ...article, path, slug });
   }

@@ -37,3 +37,9 @@ export function parseMarkdownFile(text: string): MarkdownFile {
   const bodyLine = match[0].split('\n').length;
   return { frontmatter: frontmatter as Record<string, unknown>, body: text.slice(match[0].length), bodyLine };
 }
+
+/** The body of a Markdown file whose frontmatter is known to be good, without parsing the YAML again. */
+export function markdownBody(text: string): string {
+  const match = FENCE.exec(text);
+  return match ? text.slice(match[0].length) : text;
+}

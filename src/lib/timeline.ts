@@ -54,8 +54,11 @@ function stems(text: string): Set<string> {
 }
 
 function sameWords(a: Set<string>, b: Set<string>): boolean {
+  const [smaller, larger] = a.size <= b.size ? [a, b] : [b, a];
+  // Even sharing all its stems, the smaller set could not reach the threshold.
+  if (2 * smaller.size < SAME_HAPPENING * (a.size + b.size)) return false;
   let shared = 0;
-  for (const stem of a) if (b.has(stem)) shared++;
+  for (const stem of smaller) if (larger.has(stem)) shared++;
   return shared >= SHARED_STEMS && (2 * shared) / (a.size + b.size) >= SAME_HAPPENING;
 }
 
@@ -80,6 +83,8 @@ export function datesAgree(a: PartialDate, b: PartialDate): boolean {
 const PRECISION_RANK = { year: 0, season: 1, month: 2, day: 3 } as const;
 
 interface Happening {
+  /** Its place in the order happenings were found: of two that match a report, the first wins. */
+  order: number;
   /** The date its first report gave, which its anchor keeps even when later reports are more precise. */
   anchorDate: PartialDate;
   date: PartialDate;
@@ -90,10 +95,51 @@ interface Happening {
 }
 
 /**
+ * Happenings filed so that a report is compared only with those whose dates can agree with its
+ * own: a month's (and, for a month known only to the year, the year's). Comparing every report of
+ * a year with every other grew with the square of the events.
+ */
+class HappeningIndex {
+  /** Under each month a happening may fall in (`2019-3`); one known only to the year under `2019`. */
+  readonly #byMonth = new Map<string, Happening[]>();
+  /** Every happening of the year, for reports that give only the year. */
+  readonly #byYear = new Map<number, Happening[]>();
+
+  find(date: PartialDate, words: Set<string>): Happening | undefined {
+    const lists = date.precision === 'year' ? [this.#byYear.get(date.year)] : monthKeys(date).map((key) => this.#byMonth.get(key));
+    let first: Happening | undefined;
+    for (const list of lists) {
+      for (const known of list ?? []) {
+        if ((!first || known.order < first.order) && datesAgree(known.date, date) && sameWords(known.words, words)) first = known;
+      }
+    }
+    return first;
+  }
+
+  add(happening: Happening): void {
+    const { date } = happening;
+    for (const key of date.precision === 'year' ? [`${date.year}`] : monthKeys(date).slice(1)) pushTo(this.#byMonth, key, happening);
+    pushTo(this.#byYear, date.year, happening);
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The year's own key, then one per month the date may fall in. */
+function monthKeys(date: PartialDate): string[] {
+  const [first, last] = monthSpan(date);
+  return [`${date.year}`, ...Array.from({ length: last - first + 1 }, (_, index) => `${date.year}-${first + index}`)];
+}
+
+/**
  * Every event the articles report and every publication, oldest first. Reports of the same
  * happening (dates that agree, similar words) become one entry listing all its sources, dated as
- * precisely as the most precise report. Reports are compared only within their year and month,
- * so the work grows with the number of events, not its square.
+ * precisely as the most precise report. A report is compared only with happenings of its months
+ * (see `HappeningIndex`), so the work grows with the number of events, not its square.
  */
 export function collectTimelineEntries(articles: readonly ArticleEntry[]): TimelineEntry[] {
   const sources = articles
@@ -101,30 +147,21 @@ export function collectTimelineEntries(articles: readonly ArticleEntry[]): Timel
     .sort((a, b) => a.source.published.localeCompare(b.source.published) || a.source.slug.localeCompare(b.source.slug));
 
   const happenings: Happening[] = [];
-  const byMonth = new Map<string, Happening[]>();
-  const bucketsOf = (date: PartialDate) => {
-    const [first, last] = monthSpan(date);
-    return [`${date.year}`, ...Array.from({ length: last - first + 1 }, (_, index) => `${date.year}-${first + index}`)];
-  };
+  const index = new HappeningIndex();
   for (const { article, source } of sources) {
     for (const event of article.data.events) {
       const words = stems(event.text);
-      const candidates = new Set(bucketsOf(event.date).flatMap((bucket) => byMonth.get(bucket) ?? []));
-      const same = [...candidates].find((known) => datesAgree(known.date, event.date) && sameWords(known.words, words));
+      const same = index.find(event.date, words);
       if (same) {
         if (!same.reports.some((report) => report.slug === source.slug)) same.reports.push(source);
         same.approximate ||= event.approximate;
+        // Made more precise, it stays filed under its first date's months, which hold the new one.
         if (PRECISION_RANK[event.date.precision] > PRECISION_RANK[same.date.precision]) same.date = event.date;
         continue;
       }
-      const happening: Happening = { anchorDate: event.date, date: event.date, approximate: event.approximate, text: event.text, words, reports: [source] };
+      const happening: Happening = { order: happenings.length, anchorDate: event.date, date: event.date, approximate: event.approximate, text: event.text, words, reports: [source] };
       happenings.push(happening);
-      // Filed under its year and every month it may fall in, so a later, more precise report finds it.
-      for (const bucket of bucketsOf(event.date)) {
-        let list = byMonth.get(bucket);
-        if (!list) byMonth.set(bucket, (list = []));
-        list.push(happening);
-      }
+      index.add(happening);
     }
   }
 
@@ -208,7 +245,17 @@ export function eventsByArticle(entries: readonly TimelineEntry[]): Map<string, 
   return events;
 }
 
-/** Entries reported by any of the given articles, in the same order: a tag's own timeline. */
-export function entriesReportedBy(entries: readonly TimelineEntry[], slugs: ReadonlySet<string>): TimelineEntry[] {
-  return entries.filter((entry) => entry.reports.some((report) => slugs.has(report.slug)));
+/**
+ * Each group's own timeline (a tag's): the entries reported by any of its articles, in the same
+ * order. One pass over the timeline for all groups, rather than one per group.
+ */
+export function entriesByGroup(entries: readonly TimelineEntry[], groups: readonly { slug: string; articles: readonly { id: string }[] }[]): Map<string, TimelineEntry[]> {
+  const groupsOfArticle = new Map<string, string[]>();
+  for (const { slug, articles } of groups) for (const { id } of articles) pushTo(groupsOfArticle, id, slug);
+  const byGroup = new Map<string, TimelineEntry[]>(groups.map(({ slug }) => [slug, []]));
+  for (const entry of entries) {
+    const groupSlugs = new Set(entry.reports.flatMap((report) => groupsOfArticle.get(report.slug) ?? []));
+    for (const slug of groupSlugs) byGroup.get(slug)!.push(entry);
+  }
+  return byGroup;
 }

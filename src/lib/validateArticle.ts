@@ -4,8 +4,6 @@ import { FrontmatterError, parseMarkdownFile } from './frontmatter.ts';
 
 export interface ValidArticle {
   data: ArticleData;
-  /** The frontmatter as written, which Astro's store re-validates through the same schema. */
-  frontmatter: Record<string, unknown>;
   body: string;
 }
 
@@ -38,5 +36,5 @@ export function validateArticleFile(file: string, bytes: Uint8Array): ValidArtic
     problems.push(new ContentError(file, 'has no article text (write the body below the closing "---" line)'));
   }
   if (problems.length > 0 || !result.success) return problems;
-  return { data: result.data, frontmatter: parsed.frontmatter, body: parsed.body };
+  return { data: result.data, body: parsed.body };
 }

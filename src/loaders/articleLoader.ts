@@ -9,7 +9,7 @@ import { readingMinutes, summarize } from '../lib/articles.ts';
 import { articleSchema } from '../lib/articleSchema.ts';
 import { checkArticles, type ArticleFile, type CheckedArticle } from '../lib/contentCheck.ts';
 import { ContentErrors } from '../lib/contentErrors.ts';
-import { parseMarkdownFile } from '../lib/frontmatter.ts';
+import { markdownBody, parseMarkdownFile } from '../lib/frontmatter.ts';
 import { articleSearchDocument, searchDocumentUrl } from '../lib/searchDocument.ts';
 import { topicSchema } from '../lib/topicSchema.ts';
 import { articleCacheDirectory, cachedDigests, pruneDerivedArticles, writeDerivedArticle, writeSearchManifest } from './articleCache.ts';
@@ -26,6 +26,9 @@ export const storedArticleSchema = articleSchema.extend({
   /** Reading time in whole minutes. */
   readingMinutes: z.number().int().positive(),
 });
+type StoredArticle = z.infer<typeof storedArticleSchema>;
+
+const utf8 = new TextDecoder();
 
 /**
  * Loads `content/articles/**\/*.md`. Unlike Astro's `glob()` loader it reads the frontmatter with
@@ -115,18 +118,29 @@ async function syncArticles(context: LoaderContext, baseDir: URL, topicFile: str
   };
   const names = (await glob('**/*.md', { cwd: fileURLToPath(baseDir) })).sort();
   const files = await readArticleFiles(names, baseDir, fileURLToPath(config.root));
-  // The same checks as `npm run check`, over every file: links between articles make each file's
-  // validity depend on the others, so an unchanged file is checked again too.
-  const { articles, problems } = checkArticles(files, config.site ? new URL(config.site).origin : '');
-  if (problems.length > 0) throw new ContentErrors(problems);
-  const bytesByPath = new Map(files.map((file) => [file.path, file.bytes]));
   const cached = await cachedDigests(settings.cacheDirectory);
+  const digestByPath = new Map(files.map((file) => [file.path, generateDigest(`${settings.digestKey}:${Buffer.from(file.bytes).toString('base64')}`)]));
+  /** Stored by an earlier build from this very file, settings and code: neither parsed nor rendered again. */
+  const storedUnchanged = (path: string, slug: string) => {
+    const stored = store.get<StoredArticle>(slug);
+    const digest = digestByPath.get(path)!;
+    return stored?.digest === digest && stored.filePath === path && cached.has(digest) ? stored : undefined;
+  };
+  // The same checks as `npm run check`, over every file: links between articles make each file's
+  // validity depend on the others, so links in an unchanged file are checked again too.
+  const { articles, problems } = checkArticles(files, config.site ? new URL(config.site).origin : '', (file, slug) => {
+    const stored = storedUnchanged(file.path, slug);
+    if (!stored) return undefined;
+    const { excerpt: _excerpt, readingMinutes: _minutes, ...data } = stored.data;
+    return { data, body: markdownBody(utf8.decode(file.bytes)) };
+  });
+  if (problems.length > 0) throw new ContentErrors(problems);
   let workers: BodyWorkers | undefined;
 
   /** Stores one article, rendering it unless its file, settings and code are unchanged; returns its digest. */
   const load = async ({ path, slug, data, body }: CheckedArticle): Promise<string> => {
-    const digest = generateDigest(`${settings.digestKey}:${Buffer.from(bytesByPath.get(path)!).toString('base64')}`);
-    if (store.get(slug)?.digest === digest && cached.has(digest)) return digest;
+    const digest = digestByPath.get(path)!;
+    if (storedUnchanged(path, slug)) return digest;
     let minutes: number;
     // Astro empties its store whenever the site's config changes; the rendering is still good.
     if (cached.has(digest)) minutes = readingMinutes(body);

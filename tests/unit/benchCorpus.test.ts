@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phasesFromLog } from '../../bench/buildLog.ts';
+import { phasesFromLog, workFromLog } from '../../bench/buildLog.ts';
 import { createCorpusPool, syntheticArticle } from '../../bench/corpus.ts';
 import { validateArticleFile } from '../../src/lib/validateArticle.ts';
 
@@ -54,5 +54,19 @@ describe('build phases read from the log', () => {
 
   it('counts a phase the log does not show as taking no time', () => {
     expect(phasesFromLog([line(1, '[content] Syncing content'), line(2, '[content] Synced content')], 3).searchIndexing).toBe(0);
+  });
+
+  it('counts the pages a rebuild rendered and kept, even when Astro writes several on one line', () => {
+    const work = workFromLog(
+      [
+        '12:00:04   ├─ /404.html12:00:04   ├─ /archive/index.html (+12ms) ',
+        '12:00:04   ├─ /articles/a/index.html (cached)',
+        '12:00:04   ├─ /articles/b/index.html (restored)',
+        '12:00:04   ├─ /articles/c/index.html (+3ms) ',
+        ' (+1.2s) ',
+        '12:00:10 [dossier-pagefind] Indexed 3 pages for search in 2 shards, 1 of them in this build (Pagefind ran 0.4 s beside the build).',
+      ].join('\n'),
+    );
+    expect(work).toEqual({ pagesRendered: 3, pagesKept: 2, articlesIndexed: 1 });
   });
 });

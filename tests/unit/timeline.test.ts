@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePartialDate } from '../../src/lib/dates.ts';
-import { collectTimelineEntries, datesAgree, entriesReportedBy, groupByYearAndMonth, latestEvents } from '../../src/lib/timeline.ts';
+import { collectTimelineEntries, type TimelineEntry, datesAgree, entriesByGroup, groupByYearAndMonth, latestEvents } from '../../src/lib/timeline.ts';
 import { makeArticle } from '../support/articles.ts';
 
 const articles = [
@@ -89,8 +89,16 @@ describe('the same happening reported by several articles', () => {
     expect(merged.map((entry) => entry.text)).toContain('Pompeo warned US allies.');
   });
 
-  it('gives a tag its own timeline', () => {
-    expect(entriesReportedBy(merged, new Set(['daily'])).map((entry) => entry.reports.map((report) => report.slug))).toEqual([['wire', 'daily']]);
+  it('gives each tag its own timeline', () => {
+    const reporters = (entries: TimelineEntry[] | undefined) => entries?.map((entry) => entry.reports.map((report) => report.slug));
+    const byTag = entriesByGroup(merged, [
+      { slug: 'daily-only', articles: [{ id: 'daily' }] },
+      { slug: 'every', articles: [{ id: 'weekly' }, { id: 'daily' }, { id: 'wire' }] },
+      { slug: 'none', articles: [] },
+    ]);
+    expect(reporters(byTag.get('daily-only'))).toEqual([['wire', 'daily']]);
+    expect(reporters(byTag.get('every'))).toEqual(reporters(merged));
+    expect(byTag.get('none')).toEqual([]);
   });
 });
 

@@ -13,10 +13,12 @@ function facts(frontmatter: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(FACTS.map((field) => [field, frontmatter[field]]));
 }
 
+/** An imported file, which must be a valid article, as written. */
 async function importedArticle(file: string) {
-  const checked = validateArticleFile(file, await readFile(file));
+  const bytes = await readFile(file);
+  const checked = validateArticleFile(file, bytes);
   if (Array.isArray(checked)) throw new Error(checked.map((problem) => problem.message).join('\n'));
-  return checked;
+  return { ...checked, frontmatter: parseMarkdownFile(bytes.toString('utf8')).frontmatter };
 }
 
 const paragraphs = (body: string) => body.trim().split(/\n{2,}/);
