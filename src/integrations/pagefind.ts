@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -42,9 +43,13 @@ async function layOutSearchSite(cacheDirectory: string, site: string, entries: r
  */
 function runPagefind(site: string, outputPath: string): Promise<number> {
   const runner = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
+  // Pagefind runs beside Astro's rendering, which needs a core of its own. On 2 cores, one thread
+  // for Pagefind made clean builds of 10,000 articles take 77 s instead of 121 s (medians of 3),
+  // though Pagefind alone then takes 4.8 s instead of 3.5 s for 1,250 pages.
+  const env = { ...process.env, RAYON_NUM_THREADS: process.env['RAYON_NUM_THREADS'] ?? String(Math.max(1, availableParallelism() - 1)) };
   return new Promise((resolve, reject) => {
     // Run from the search site so that no pagefind.yml of the project changes what is indexed.
-    const child = spawn(process.execPath, [runner, '--site', site, '--output-path', outputPath], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [runner, '--site', site, '--output-path', outputPath], { cwd: site, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk));

@@ -96,8 +96,9 @@ interface Happening {
 
 /**
  * Happenings filed so that a report is compared only with those whose dates can agree with its
- * own: a month's (and, for a month known only to the year, the year's). Comparing every report of
- * a year with every other grew with the square of the events.
+ * own: those of its months and those known only to its year (a report giving only the year is
+ * compared with the whole year). Comparing every report of a year with every other grew with the
+ * square of the events.
  */
 class HappeningIndex {
   /** Under each month a happening may fall in (`2019-3`); one known only to the year under `2019`. */
