@@ -237,11 +237,7 @@ export function eventsByArticle(entries: readonly TimelineEntry[]): Map<string, 
   const events = new Map<string, TimelineEntry[]>();
   for (const entry of entries) {
     if (entry.kind !== 'event') continue;
-    for (const { slug } of entry.reports) {
-      let list = events.get(slug);
-      if (!list) events.set(slug, (list = []));
-      list.push(entry);
-    }
+    for (const { slug } of entry.reports) pushTo(events, slug, entry);
   }
   return events;
 }

@@ -12,7 +12,6 @@ const ARTICLES = 40;
 /** Small shards, so forty articles make several and a rebuild can keep some. */
 const SHARD_ARTICLES = 8;
 
-
 describe('a rebuild after editing a digest of many search shards', () => {
   const pool = createCorpusPool(3);
   let content: string;
