@@ -1,18 +1,11 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
-import sitemap from '@astrojs/sitemap';
-import { contentDirectory, resolveSiteAddress } from './src/lib/siteAddress.ts';
-import { articleHtml } from './src/integrations/articleHtml.ts';
-import { pagefind } from './src/integrations/pagefind.ts';
-import { computeBuildId } from './src/integrations/buildId.ts';
-import { offline, offlineEnabled } from './src/integrations/offline.ts';
-import { securityHeaders } from './src/integrations/securityHeaders.ts';
-import { incrementalOutput } from './src/integrations/incrementalOutput.ts';
+import { contentDirectory, readTopic, resolveSiteAddress } from './src/content/topic.ts';
+import { dossier } from './src/integration/index.ts';
 
 const content = contentDirectory();
-const { site, base } = resolveSiteAddress(readFileSync(`${content}/topic.md`, 'utf8'), process.env.DOSSIER_SITE);
-const buildId = computeBuildId(content, site);
+const topic = readTopic(content);
+const { site, base } = resolveSiteAddress(topic, process.env.DOSSIER_SITE);
 
 export default defineConfig({
   site,
@@ -21,20 +14,9 @@ export default defineConfig({
   // A separate cache per build lets tests and benchmarks build other content side by side.
   ...(process.env.DOSSIER_CACHE_DIR && { cacheDir: process.env.DOSSIER_CACHE_DIR }),
   build: { format: 'directory', concurrency: 4 },
-  integrations: [
-    incrementalOutput(),
-    sitemap({ filter: (page) => !page.endsWith('/offline/') }),
-    securityHeaders(),
-    articleHtml(),
-    // DOSSIER_SEARCH_SHARD_ARTICLES sets a smaller shard, so tests can search a site of many shards.
-    pagefind({ maxArticles: Number(process.env.DOSSIER_SEARCH_SHARD_ARTICLES) || undefined }),
-    offline({ buildId, enabled: offlineEnabled(`${content}/topic.md`) }),
-  ],
+  // DOSSIER_SEARCH_SHARD_ARTICLES sets a smaller search shard, so tests can search a site of many shards.
+  integrations: [dossier({ topic, contentDirectory: content, searchShardArticles: Number(process.env.DOSSIER_SEARCH_SHARD_ARTICLES) || undefined })],
   // Pages whose inputs are unchanged since the last build are kept, not rendered again: every
-  // dynamic route gives each page a cache key made from everything it shows (see `src/lib/pageCacheKey.ts`).
+  // dynamic route gives each page a cache key made from everything it shows (see `src/site/pageCacheKey.ts`).
   experimental: { incrementalBuild: true },
-  vite: {
-    // Never inline a script or asset: the Content-Security-Policy runs only the site's own files.
-    build: { assetsInlineLimit: 0 },
-  },
 });

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { buildSite } from '../tests/support/buildSite.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 import { serveSite } from '../tests/support/staticServer.ts';
-import { TYPING_DELAY_MS } from '../src/scripts/searchPanel.ts';
+import { TYPING_DELAY_MS } from '../src/search/browser/searchPanel.ts';
 import { createCorpusPool, writeCorpus } from './corpus.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string' }, seed: { type: 'string', default: '1' }, query: { type: 'string' }, runs: { type: 'string', default: '5' } } });

@@ -3,7 +3,7 @@
  * labelled set, per article and overall, ending with one JSON line of the figures for scripts.
  */
 import { parseArgs } from 'node:util';
-import { eventDateToString } from '../src/lib/eventDates.ts';
+import { eventDateToString } from '../src/events/eventDates.ts';
 import { evaluate, readLabelledSet, sumScores, type ArticleScore, type Score } from '../src/events/quality.ts';
 
 const LABELLED_SET = 'tests/fixtures/events';

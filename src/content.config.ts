@@ -1,24 +1,21 @@
 /**
- * The content collections. The article schema lives in `src/lib/articleSchema.ts` so that the
- * importer and `npm run check` validate against the very same rules outside Astro.
+ * The content collections: the articles, and the topic (one entry, whose body is the About
+ * page). Both come from `readTopic` and the article schema in `src/content/`, which the importer
+ * and `npm run check` use too, so every tool agrees on what is valid.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { contentDirectory } from './lib/siteAddress.ts';
-import { topicSchema } from './lib/topicSchema.ts';
-import { articleLoader, storedArticleSchema } from './loaders/articleLoader.ts';
+import { articleLoader, storedArticleSchema } from './content/articleLoader.ts';
+import { topicLoader } from './content/topicLoader.ts';
+import { contentDirectory, readTopic } from './content/topic.ts';
 
 const content = contentDirectory();
+const topic = readTopic(content);
 
-const articles = defineCollection({
-  loader: articleLoader({ base: `${content}/articles`, topicFile: `${content}/topic.md` }),
-  // The article schema, plus the excerpt and reading time the loader derives from the body.
-  schema: storedArticleSchema,
-});
-
-const topic = defineCollection({
-  loader: glob({ pattern: 'topic.md', base: content }),
-  schema: topicSchema,
-});
-
-export const collections = { articles, topic };
+export const collections = {
+  articles: defineCollection({
+    loader: articleLoader({ directory: `${content}/articles`, topic }),
+    // The article schema, plus the excerpt and reading time the loader derives from the body.
+    schema: storedArticleSchema,
+  }),
+  topic: defineCollection({ loader: topicLoader(topic) }),
+};

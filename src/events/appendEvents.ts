@@ -5,9 +5,9 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { isScalar, isSeq, parseDocument, stringify } from 'yaml';
-import type { FrontmatterEvent } from '../lib/eventExtraction.ts';
-import { isNearIdenticalText } from '../lib/eventText.ts';
-import { parseMarkdownFile } from '../lib/frontmatter.ts';
+import type { FrontmatterEvent } from './eventExtraction.ts';
+import { isNearIdenticalText } from './eventText.ts';
+import { parseMarkdownFile } from '../content/frontmatter.ts';
 
 /** An event as an article lists it: its date as written and its text. */
 export interface ListedEvent {

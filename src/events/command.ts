@@ -7,10 +7,10 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
 import { parsePublicationDate } from '../lib/dates.ts';
-import { eventDateToString } from '../lib/eventDates.ts';
-import { suggestEvents, toFrontmatterEvent, type EventCandidate } from '../lib/eventExtraction.ts';
-import { FrontmatterError, parseMarkdownFile } from '../lib/frontmatter.ts';
-import { contentDirectory } from '../lib/siteAddress.ts';
+import { eventDateToString } from './eventDates.ts';
+import { suggestEvents, toFrontmatterEvent, type EventCandidate } from './eventExtraction.ts';
+import { FrontmatterError, parseMarkdownFile } from '../content/frontmatter.ts';
+import { contentDirectory } from '../content/topic.ts';
 import { appendEvents, EventsFieldError, isListed, listedEvents } from './appendEvents.ts';
 
 const USAGE = `Usage: npm run events -- suggest [files…] [--write] [--pick 1,3]

@@ -5,9 +5,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parsePublicationDate, type CalendarDate } from '../lib/dates.ts';
-import { eventDateToString, type EventPrecision } from '../lib/eventDates.ts';
-import { suggestEvents, type EventCandidate } from '../lib/eventExtraction.ts';
-import { parseMarkdownFile } from '../lib/frontmatter.ts';
+import { eventDateToString, type EventPrecision } from './eventDates.ts';
+import { suggestEvents, type EventCandidate } from './eventExtraction.ts';
+import { parseMarkdownFile } from '../content/frontmatter.ts';
 
 /** An event an editor would list, with the sentence that dates it. */
 export interface LabelledEvent {

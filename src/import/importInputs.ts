@@ -2,10 +2,10 @@ import { mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promi
 import { extname, join, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { parsePublicationDate } from '../lib/dates.ts';
-import { suggestEvents, toFrontmatterEvent } from '../lib/eventExtraction.ts';
-import { FrontmatterError, parseMarkdownFile } from '../lib/frontmatter.ts';
+import { suggestEvents, toFrontmatterEvent } from '../events/eventExtraction.ts';
+import { FrontmatterError, parseMarkdownFile } from '../content/frontmatter.ts';
 import { articleSlugFromPath } from '../lib/slugs.ts';
-import { validateArticleFile } from '../lib/validateArticle.ts';
+import { validateArticleFile } from '../content/validateArticle.ts';
 import { ArticleCatalog, type StoryIdentity } from './articleCatalog.ts';
 import { articleFileText } from './articleFile.ts';
 import { articleSlug, freeSlug } from './articleSlugs.ts';

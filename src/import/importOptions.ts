@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parsePublicationDate, type CalendarDate } from '../lib/dates.ts';
-import { contentDirectory } from '../lib/siteAddress.ts';
+import { contentDirectory } from '../content/topic.ts';
 
 /** What an editor asked for on the command line, checked. */
 export interface ImportOptions {

@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../lib/dates.ts';
-import type { FrontmatterEvent } from '../lib/eventExtraction.ts';
+import type { FrontmatterEvent } from '../events/eventExtraction.ts';
 
 /**
  * An article the importer has read and is about to write: the frontmatter fields it could

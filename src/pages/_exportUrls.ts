@@ -1,4 +1,4 @@
-import type { ExportUrls } from '../lib/timelineExports.ts';
+import type { ExportUrls } from '../timeline/timelineExports.ts';
 import { absoluteUrl, articlePath } from '../lib/urls.ts';
 
 export function exportUrls(site: URL, timelineEntryPath: (entry: Parameters<ExportUrls['entry']>[0]) => string): ExportUrls {

@@ -1,8 +1,8 @@
 import rss, { type RSSFeedItem } from '@astrojs/rss';
-import type { Article } from '../siteData.ts';
-import { articleFeedItem } from '../lib/feedItems.ts';
+import { getArticleHtml, type Article } from '../site/digest.ts';
+import { articleFeedItem } from '../site/feedItems.ts';
 import { absoluteUrl, articlePath } from '../lib/urls.ts';
-import { getArticleHtml } from '../loaders/storedArticleHtml.ts';
+
 
 const itemsByUrl = new Map<string, Promise<RSSFeedItem>>();
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getDigest, getTopic } from '../siteData.ts';
-import { eventsExport } from '../lib/timelineExports.ts';
+import { getDigest, getTopic } from '../site/digest.ts';
+import { eventsExport } from '../timeline/timelineExports.ts';
 import { exportUrls } from './_exportUrls.ts';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getDigest, getTopic } from '../siteData.ts';
+import { getDigest, getTopic } from '../site/digest.ts';
 import { feedLength, feedResponse } from './_feed.ts';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import { parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../src/lib/securityPolicy.ts';
+import { contentSecurityPolicy } from '../../src/site/securityPolicy.ts';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
 import { listHtmlFiles, readPage } from '../support/siteFiles.ts';
 

@@ -1,5 +1,5 @@
-import { articleSchema } from '../../src/lib/articleSchema.ts';
-import type { ArticleEntry } from '../../src/lib/articles.ts';
+import { articleSchema } from '../../src/content/articleSchema.ts';
+import type { ArticleEntry } from '../../src/content/articles.ts';
 
 /** An article entry as the content layer would hand it over, from frontmatter written as an editor would. */
 export function makeArticle(id: string, frontmatter: Record<string, unknown>, body = 'Some text.'): ArticleEntry {

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { openShardedSearch, type PagefindApi, type PagefindResultData, type SearchOptions, type SearchShardsFile } from '../../src/lib/shardedSearch.ts';
+import { openShardedSearch, type PagefindApi, type PagefindResultData, type SearchOptions } from '../../src/search/browser/shardedIndex.ts';
+import type { SearchShardsFile } from '../../src/search/searchFiles.ts';
 
 /**
  * Opens a built site's real search index in Node, with the code a reader's browser runs
- * (`src/lib/shardedSearch.ts` over the site's own `pagefind.js`): the same WebAssembly search.
+ * (`src/search/browser/shardedIndex.ts` over the site's own `pagefind.js`): the same WebAssembly search.
  * Pagefind fetches its index files relative to the bundle; Node's fetch cannot read `file:`
  * URLs, so those requests are answered from disk. Every shard's `pagefind.js` is a separate
  * module here only by its address, so each site gets its own copy.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phasesFromLog, workFromLog } from '../../bench/buildLog.ts';
 import { createCorpusPool, syntheticArticle } from '../../bench/corpus.ts';
-import { validateArticleFile } from '../../src/lib/validateArticle.ts';
+import { validateArticleFile } from '../../src/content/validateArticle.ts';
 
 describe('the benchmark corpus', () => {
   const pool = createCorpusPool(1);

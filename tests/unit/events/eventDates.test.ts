@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateOfSpan, eventDateToString, seasonOf, seasonSpan } from '../../../src/lib/eventDates.ts';
+import { dateOfSpan, eventDateToString, seasonOf, seasonSpan } from '../../../src/events/eventDates.ts';
 
 describe('event dates', () => {
   it('writes each precision as frontmatter does', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { suggestEvents } from '../../../src/lib/eventExtraction.ts';
-import { isNearIdenticalText } from '../../../src/lib/eventText.ts';
+import { suggestEvents } from '../../../src/events/eventExtraction.ts';
+import { isNearIdenticalText } from '../../../src/events/eventText.ts';
 
 function texts(body: string, published: string): string[] {
   return suggestEvents(body, published).map((candidate) => candidate.text);

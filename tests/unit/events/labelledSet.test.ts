@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventDateToString } from '../../../src/lib/eventDates.ts';
-import { suggestEvents } from '../../../src/lib/eventExtraction.ts';
-import { proseBlocks } from '../../../src/lib/eventSentences.ts';
+import { eventDateToString } from '../../../src/events/eventDates.ts';
+import { suggestEvents } from '../../../src/events/eventExtraction.ts';
+import { proseBlocks } from '../../../src/events/eventSentences.ts';
 import { evaluate, normalizeSentence, readLabelledSet, sumScores, type ArticleScore, type LabelledArticle } from '../../../src/events/quality.ts';
 
 /** The quality targets of event extraction, on dates (date and precision agreeing). */

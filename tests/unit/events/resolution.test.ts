@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventDateToString } from '../../../src/lib/eventDates.ts';
-import { suggestEvents, toFrontmatterEvent } from '../../../src/lib/eventExtraction.ts';
+import { eventDateToString } from '../../../src/events/eventDates.ts';
+import { suggestEvents, toFrontmatterEvent } from '../../../src/events/eventExtraction.ts';
 
 /** The dates found in a text, as frontmatter writes them, with "~" for approximate ones. */
 function dates(text: string, published: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleSentences, proseBlocks } from '../../../src/lib/eventSentences.ts';
+import { articleSentences, proseBlocks } from '../../../src/events/eventSentences.ts';
 
 describe('the prose of an article', () => {
   it('keeps paragraphs, list items and quotes, and leaves out headings, code, tables and HTML', () => {

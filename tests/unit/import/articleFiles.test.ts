@@ -4,7 +4,7 @@ import { articleFileText } from '../../../src/import/articleFile.ts';
 import { articleSlug, freeSlug } from '../../../src/import/articleSlugs.ts';
 import type { ImportedArticle } from '../../../src/import/importedArticle.ts';
 import { articleSlugFromPath } from '../../../src/lib/slugs.ts';
-import { validateArticleFile } from '../../../src/lib/validateArticle.ts';
+import { validateArticleFile } from '../../../src/content/validateArticle.ts';
 
 const article: ImportedArticle = {
   title: 'Huawei: "security or nothing" — 2019',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { importArticles } from '../../../src/import/importInputs.ts';
 import { UsageError } from '../../../src/import/importOptions.ts';
 import { formatReport } from '../../../src/import/importReport.ts';
-import { validateArticleFile } from '../../../src/lib/validateArticle.ts';
+import { validateArticleFile } from '../../../src/content/validateArticle.ts';
 import { articleFiles, fixtures, importOptions, seeds, temporaryContent } from './support.ts';
 
 const fixture = (name: string) => join(fixtures, name);

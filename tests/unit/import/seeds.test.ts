@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importArticles } from '../../../src/import/importInputs.ts';
-import { parseMarkdownFile } from '../../../src/lib/frontmatter.ts';
-import { validateArticleFile } from '../../../src/lib/validateArticle.ts';
+import { parseMarkdownFile } from '../../../src/content/frontmatter.ts';
+import { validateArticleFile } from '../../../src/content/validateArticle.ts';
 import { articleFiles, defaultContent, importOptions, seeds, temporaryContent } from './support.ts';
 
 /** What the text of an article tells; tags and events are the editors' own additions. */

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cachedPaths, getDigest, getTopic, type Article } from '../../../siteData.ts';
+import { cachedPaths, getDigest, getTopic, type Article } from '../../../site/digest.ts';
 import { feedLength, feedResponse } from '../../_feed.ts';
 
 export const getStaticPaths = (async () => {

@@ -1,0 +1,42 @@
+/**
+ * The content loader of the `articles` collection: Astro calls it to fill its content store,
+ * and in development again whenever an article file changes. The work is `syncArticles`.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { articleSchema } from './articleSchema.ts';
+import { syncArticles } from './syncArticles.ts';
+import type { Topic } from './topic.ts';
+
+/**
+ * What the content store holds for an article: its frontmatter, plus the two things listings need
+ * from its body. The body and its HTML stay out of the store (see `articleCache.ts`); an article
+ * page reads its HTML with `getArticleHtml`.
+ */
+export const storedArticleSchema = articleSchema.extend({
+  /** The editor's summary, else the first paragraph cut to a listing's length. */
+  excerpt: z.string(),
+  /** Reading time in whole minutes. */
+  readingMinutes: z.number().int().positive(),
+});
+export type StoredArticle = z.infer<typeof storedArticleSchema>;
+
+/**
+ * Loads `<content>/articles/**\/*.md`. Unlike Astro's `glob()` loader it reads the frontmatter with
+ * YAML 1.2 (so `2019-02-30` is refused instead of becoming 2 March), checks every file before the
+ * build goes on, and stops with one message listing every problem: `glob()` only logs some.
+ */
+export function articleLoader(options: { directory: string; topic: Topic }): Loader {
+  return {
+    name: 'dossier-articles',
+    load: async (context) => {
+      const directory = new URL(options.directory.endsWith('/') ? options.directory : `${options.directory}/`, context.config.root);
+      await syncArticles(context, directory, options.topic);
+      context.watcher?.on('all', (_event, changedPath) => {
+        if (!changedPath.startsWith(fileURLToPath(directory)) || !changedPath.endsWith('.md')) return;
+        syncArticles(context, directory, options.topic).catch((error: Error) => context.logger.error(error.message));
+      });
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { findBrokenArticleLinks } from './articleLinks.ts';
+import { ContentError } from './contentErrors.ts';
+import { articleSlugFromPath } from '../lib/slugs.ts';
+import { validateArticleFile, type ValidArticle } from './validateArticle.ts';
+
+/** An article file as read from disk: its path as the editor knows it, and its bytes. */
+export interface ArticleFile {
+  path: string;
+  /** The path below the articles folder, which gives the article its URL. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface CheckedArticle extends ValidArticle {
+  path: string;
+  slug: string;
+}
+
+/**
+ * Checks a digest's articles, each on its own and against each other (two files wanting one URL,
+ * links to articles that do not exist), and returns the good ones with every problem found.
+ * The build and `npm run check` both go through here, so they agree on what is wrong.
+ * `unchanged` gives what an earlier check of the very same file and code found, to skip reading
+ * it again; links are checked across all files every time.
+ */
+export function checkArticles(
+  files: readonly ArticleFile[],
+  siteOrigin: string,
+  unchanged: (file: ArticleFile, slug: string) => ValidArticle | undefined = () => undefined,
+): { articles: CheckedArticle[]; problems: ContentError[] } {
+  const problems: ContentError[] = [];
+  const articles: CheckedArticle[] = [];
+  const pathBySlug = new Map<string, string>();
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const { path, name, bytes } = file;
+    const slug = articleSlugFromPath(name);
+    if (!slug) {
+      problems.push(new ContentError(path, 'has a file name with no letters or digits to make a URL from (rename the file)'));
+      continue;
+    }
+    const owner = pathBySlug.get(slug);
+    if (owner) {
+      problems.push(new ContentError(path, `wants the URL /articles/${slug}/, which ${owner} already has (rename one of the two files)`));
+      continue;
+    }
+    pathBySlug.set(slug, path);
+    const article = unchanged(file, slug) ?? validateArticleFile(path, bytes);
+    if (Array.isArray(article)) problems.push(...article);
+    else articles.push({ ...article, path, slug });
+  }
+  const links = findBrokenArticleLinks(
+    articles.map(({ path, body }) => ({ file: path, body })),
+    new Set(pathBySlug.keys()),
+    siteOrigin,
+  );
+  return { articles, problems: [...problems, ...links] };
+}

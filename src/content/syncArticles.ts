@@ -1,0 +1,154 @@
+/**
+ * Brings Astro's content store and the article cache in line with the article files, in three
+ * steps: read and check every file, render the articles that changed, and publish the result
+ * (the store's entries, the cache, the list of searchable articles for the search build).
+ * An article whose file, settings and code are unchanged since the last build is neither parsed
+ * nor rendered again.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { glob } from 'tinyglobby';
+import { buildPaths } from '../integration/buildPaths.ts';
+import { articleSearchDocument } from '../search/searchDocument.ts';
+import { searchDocumentUrl, type SearchEntry } from '../search/searchFiles.ts';
+import { cachedDigests, pruneDerivedArticles, writeDerivedArticle, writeSearchManifest } from './articleCache.ts';
+import type { StoredArticle } from './articleLoader.ts';
+import { readingMinutes, summarize } from './articles.ts';
+import { createBodyWorkers, type BodyWorkers } from './bodyWorkers.ts';
+import { checkArticles, type ArticleFile, type CheckedArticle } from './contentCheck.ts';
+import { ContentErrors } from './contentErrors.ts';
+import { markdownBody } from './frontmatter.ts';
+import type { Topic } from './topic.ts';
+
+/** The code that turns an article file into what is stored, below `src/`: a change to it renders every article again. */
+const DERIVING_CODE = ['content/**', 'lib/**', 'search/searchDocument.ts', 'search/searchFiles.ts'];
+
+/**
+ * A fingerprint of what turns a file into what is stored besides the file itself: the code
+ * above, the installed packages, and Astro's Markdown settings. The derived files outlive
+ * Astro's store, so a sanitizer fix or a Markdown option must change their names.
+ */
+async function derivationFingerprint(markdown: unknown): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(markdown, (_key, value: unknown) => (typeof value === 'function' ? String(value) : value)));
+  const files = await glob(DERIVING_CODE, { cwd: fileURLToPath(new URL('..', import.meta.url)), absolute: true });
+  files.push(fileURLToPath(new URL('../../package-lock.json', import.meta.url)));
+  for (const file of files.sort()) hash.update(file).update(await readFile(file).catch(() => ''));
+  return hash.digest('hex');
+}
+
+/** Runs `task` over `items`, at most `limit` at a time, so file reads and writes overlap the rendering. */
+async function forEachConcurrently<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/** Enough files in flight that the body workers always have the next article waiting (measured: 16 left them idle). */
+const FILES_IN_FLIGHT = 64;
+
+/** Reads every article file, a few at a time. */
+async function readArticleFiles(names: readonly string[], directory: URL, root: string): Promise<ArticleFile[]> {
+  const files: ArticleFile[] = [];
+  await forEachConcurrently(names, FILES_IN_FLIGHT, async (name, index) => {
+    const absolutePath = fileURLToPath(new URL(name, directory));
+    files[index] = { name, path: relative(root, absolutePath).split('\\').join('/'), bytes: await readFile(absolutePath) };
+  });
+  return files;
+}
+
+/** A checked article with the digest of its file, settings and code, and what an earlier build stored for it. */
+interface ArticleToSync extends CheckedArticle {
+  digest: string;
+  /** Stored by an earlier build from this very file, settings and code: neither parsed nor rendered again. */
+  unchanged: StoredArticle | undefined;
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * Step 1: reads every file and runs the same checks as `npm run check` over all of them (links
+ * between articles make each file's validity depend on the others, so links in an unchanged file
+ * are checked again too). Stops the build with every problem found.
+ */
+async function readAndCheck(context: LoaderContext, directory: URL, digestKey: string, cached: ReadonlySet<string>): Promise<ArticleToSync[]> {
+  const { store, config, generateDigest } = context;
+  const names = (await glob('**/*.md', { cwd: fileURLToPath(directory) })).sort();
+  const files = await readArticleFiles(names, directory, fileURLToPath(config.root));
+  const digestByPath = new Map(files.map((file) => [file.path, generateDigest(`${digestKey}:${Buffer.from(file.bytes).toString('base64')}`)]));
+  const storedUnchanged = (path: string, slug: string) => {
+    const stored = store.get<StoredArticle>(slug);
+    const digest = digestByPath.get(path)!;
+    return stored?.digest === digest && stored.filePath === path && cached.has(digest) ? stored.data : undefined;
+  };
+  const { articles, problems } = checkArticles(files, config.site ? new URL(config.site).origin : '', (file, slug) => {
+    const stored = storedUnchanged(file.path, slug);
+    if (!stored) return undefined;
+    const { excerpt: _excerpt, readingMinutes: _minutes, ...data } = stored;
+    return { data, body: markdownBody(utf8.decode(file.bytes)) };
+  });
+  if (problems.length > 0) throw new ContentErrors(problems);
+  return articles.map((article) => ({ ...article, digest: digestByPath.get(article.path)!, unchanged: storedUnchanged(article.path, article.slug) }));
+}
+
+/**
+ * Step 2: renders what changed, sanitizes it and writes its HTML and search document to the
+ * cache; returns each article's reading time. An article whose rendering is cached but whose
+ * store entry is gone (Astro empties its store whenever the site's config changes) is only counted.
+ */
+async function render(context: LoaderContext, articles: readonly ArticleToSync[], topic: Topic, cache: { directory: string; digests: ReadonlySet<string> }): Promise<number[]> {
+  const base = context.config.base;
+  const minutes: number[] = [];
+  let workers: BodyWorkers | undefined;
+  try {
+    await forEachConcurrently(articles, FILES_IN_FLIGHT, async ({ slug, data, body, digest, unchanged }, index) => {
+      if (unchanged) minutes[index] = unchanged.readingMinutes;
+      else if (cache.digests.has(digest)) minutes[index] = readingMinutes(body);
+      else {
+        const rendered = await context.renderMarkdown(body);
+        workers ??= createBodyWorkers({ trustHtml: topic.trustHtml, base });
+        const finished = await workers.finish(rendered.html, body);
+        const searchDocument = data.draft ? undefined : articleSearchDocument({ slug, data, html: finished.html, topicLanguage: topic.language, base });
+        await writeDerivedArticle(cache.directory, digest, { html: finished.html, searchDocument });
+        minutes[index] = finished.readingMinutes;
+      }
+    });
+  } finally {
+    await workers?.close();
+  }
+  return minutes;
+}
+
+/** Step 3: stores every article, forgets removed ones, prunes the cache and lists the searchable articles. */
+async function publish(context: LoaderContext, articles: readonly ArticleToSync[], minutes: readonly number[], cacheDirectory: string): Promise<void> {
+  const { store } = context;
+  articles.forEach(({ path, slug, data, body, digest, unchanged }, index) => {
+    if (unchanged) return;
+    // The schema already ran in checkArticles; Astro's parseData would run it a second time.
+    store.set({ id: slug, data: { ...data, excerpt: summarize({ id: slug, data, body }), readingMinutes: minutes[index]! }, filePath: path, digest });
+  });
+  const slugs = new Set(articles.map((article) => article.slug));
+  for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);
+  await pruneDerivedArticles(cacheDirectory, new Set(articles.map((article) => article.digest)));
+  const searchable: SearchEntry[] = articles.filter((article) => !article.data.draft).map((article) => ({ url: searchDocumentUrl(article.slug), digest: article.digest, day: article.data.date.day }));
+  await writeSearchManifest(cacheDirectory, searchable);
+}
+
+export async function syncArticles(context: LoaderContext, directory: URL, topic: Topic): Promise<void> {
+  const { config } = context;
+  const cacheDirectory = buildPaths(config).articleCache;
+  // Everything besides the file itself that decides what is derived from it.
+  const digestKey = `${await derivationFingerprint(config.markdown)}:${topic.trustHtml}:${topic.language}:${config.base}`;
+  const cached = await cachedDigests(cacheDirectory);
+  const articles = await readAndCheck(context, directory, digestKey, cached);
+  const minutes = await render(context, articles, topic, { directory: cacheDirectory, digests: cached });
+  await publish(context, articles, minutes, cacheDirectory);
+}

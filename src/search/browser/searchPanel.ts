@@ -1,0 +1,145 @@
+/**
+ * Runs a search panel (see SearchPanel.astro): Pagefind's JavaScript API behind an accessible
+ * form. On the search page the state lives in the URL, so a search can be shared and the back
+ * button restores it.
+ */
+import { formatDay } from '../../lib/dates.ts';
+import { hasCriteria, pagefindOptions, readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../searchState.ts';
+import type { PagefindResultData } from './shardedIndex.ts';
+import { loadSearch } from './loadSearch.ts';
+
+const RESULTS_SHOWN = 20;
+/** How long search waits for typing to stop before it searches. */
+export const TYPING_DELAY_MS = 120;
+
+
+/** Pagefind's excerpt, rebuilt from text and `<mark>` only, so indexed text can never become markup. */
+function excerptNodes(excerpt: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
+  return [...parsed.body.firstChild!.childNodes].map((node) => {
+    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+    const mark = document.createElement('mark');
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}
+
+function resultItem(result: PagefindResultData, locale: string): HTMLLIElement {
+  const item = Object.assign(document.createElement('li'), { className: 'article-card' });
+  const heading = Object.assign(document.createElement('h2'), { className: 'article-card-title' });
+  heading.append(Object.assign(document.createElement('a'), { href: result.url, textContent: result.meta['title'] ?? result.url }));
+  const meta = Object.assign(document.createElement('p'), { className: 'meta' });
+  const day = result.meta['date'];
+  meta.textContent = [day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDay(day, locale) : '', result.meta['source']].filter(Boolean).join(' · ');
+  const excerpt = Object.assign(document.createElement('p'), { className: 'summary' });
+  excerpt.append(...excerptNodes(result.excerpt));
+  item.append(heading, meta, excerpt);
+  return item;
+}
+
+function filterOption(name: string, value: string, index: number, count: number, checked: boolean): HTMLLabelElement {
+  const id = `${name}-filter-${index}`;
+  const label = Object.assign(document.createElement('label'), { htmlFor: id });
+  const box = Object.assign(document.createElement('input'), { type: 'checkbox', id, name, value, checked });
+  const shownValue = name === 'tag' ? value.replace(/-/g, ' ') : value;
+  label.append(box, ` ${shownValue} `, Object.assign(document.createElement('span'), { className: 'count', textContent: `(${count})` }));
+  return label;
+}
+
+export interface MountedSearch {
+  focus: () => void;
+}
+
+export function mountSearch(root: HTMLElement): MountedSearch {
+  const syncUrl = root.dataset['mode'] === 'page';
+  const form = root.querySelector<HTMLFormElement>('.search-form')!;
+  const queryInput = form.querySelector<HTMLInputElement>('.search-query')!;
+  const sortSelect = form.querySelector<HTMLSelectElement>('.search-sort')!;
+  const filterBox = form.querySelector<HTMLElement>('.search-filters')!;
+  const status = root.querySelector<HTMLElement>('.search-status')!;
+  const list = root.querySelector<HTMLOListElement>('.search-results')!;
+  const locale = document.documentElement.lang || 'en';
+  const bundle = root.dataset['pagefindBundle']!;
+  let latestRequest = 0;
+
+  const stateFromForm = (): SearchState => readSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+
+  function showState(state: SearchState): void {
+    queryInput.value = state.query;
+    sortSelect.value = state.sort;
+    for (const box of filterBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
+      box.checked = state.filters[box.name as keyof SearchState['filters']]?.includes(box.value) ?? false;
+    }
+  }
+
+  function showFilters(all: Record<string, Record<string, number>>, counts: Record<string, Record<string, number>>, state: SearchState): void {
+    for (const { name } of SEARCH_FILTERS) {
+      const options = filterBox.querySelector<HTMLElement>(`fieldset[data-filter="${name}"] .filter-options`)!;
+      const values = Object.keys(all[name] ?? {}).sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b)));
+      options.replaceChildren(...values.map((value, index) => filterOption(`${name}`, value, index, counts[name]?.[value] ?? 0, state.filters[name].includes(value))));
+    }
+    filterBox.hidden = false;
+  }
+
+  async function run(state: SearchState): Promise<void> {
+    const request = ++latestRequest;
+    const index = await loadSearch(bundle);
+    const allFilters = await index.filters();
+    if (!hasCriteria(state)) {
+      showFilters(allFilters, allFilters, state);
+      list.replaceChildren();
+      status.textContent = 'Type words to search, or pick a source, tag or year.';
+      return;
+    }
+    const search = await index.search(state.query || null, pagefindOptions(state), RESULTS_SHOWN);
+    if (request !== latestRequest) return;
+    showFilters(allFilters, search.filters, state);
+    list.replaceChildren(...search.results.map((result) => resultItem(result, locale)));
+    const total = search.total;
+    status.textContent =
+      total === 0
+        ? 'No articles match. Try fewer or different words, or clear a filter.'
+        : `${total} ${total === 1 ? 'article matches' : 'articles match'}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
+  }
+
+  const runSafely = (state: SearchState) =>
+    run(state).catch(() => {
+      status.textContent = 'Search could not load. Reload the page to try again.';
+    });
+
+  function update(push: boolean): void {
+    const state = stateFromForm();
+    if (syncUrl) {
+      const url = `${location.pathname}${writeSearchState(state)}`;
+      if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
+    }
+    void runSafely(state);
+  }
+
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  queryInput.addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => update(false), TYPING_DELAY_MS);
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target !== queryInput) update(true);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    update(true);
+  });
+
+  if (syncUrl) {
+    window.addEventListener('popstate', () => {
+      const state = readSearchState(new URLSearchParams(location.search));
+      showState(state);
+      void runSafely(state);
+    });
+    const initial = readSearchState(new URLSearchParams(location.search));
+    showState(initial);
+    void runSafely(initial);
+  } else {
+    void runSafely(stateFromForm());
+  }
+  return { focus: () => queryInput.focus() };
+}

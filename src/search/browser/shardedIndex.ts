@@ -1,0 +1,134 @@
+/**
+ * Searches the shards of the index (see `../build/shardPlan.ts`) as one. Pagefind merges indexes itself,
+ * but orders merged results by each index's own score, which for a sorted search is a rank within
+ * that index: dates would interleave. Every index is therefore tagged with a `shard` filter, and
+ * a search by date asks the shards for their sorted results one after another, in date order.
+ * The same code runs in the reader's browser and in the tests, against Pagefind's real bundle.
+ */
+import type { SearchShardsFile } from '../searchFiles.ts';
+import { primaryLanguage } from '../searchState.ts';
+
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters?: Record<string, string[]>;
+}
+export type FilterCounts = Record<string, Record<string, number>>;
+interface PagefindResult {
+  data: () => Promise<PagefindResultData>;
+}
+interface PagefindResults {
+  results: PagefindResult[];
+  filters: FilterCounts;
+}
+export interface SearchOptions {
+  filters: Record<string, { any: string[] }>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** The part of Pagefind's JavaScript API used here (`pagefind.js` of a built site). */
+export interface PagefindApi {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  mergeIndex: (url: string, options: Record<string, unknown>) => Promise<void>;
+  filters: () => Promise<FilterCounts>;
+  search: (term: string | null, options: SearchOptions) => Promise<PagefindResults | null>;
+}
+
+export interface ShardedSearchResults {
+  /** How many articles match. */
+  total: number;
+  /** The first `limit` of them, in the order asked for. */
+  results: PagefindResultData[];
+  /** For each filter, how many matching articles have each value. */
+  filters: FilterCounts;
+}
+
+export interface ShardedSearch {
+  /** Every filter value with its number of articles. */
+  filters: () => Promise<FilterCounts>;
+  search: (term: string | null, options: SearchOptions, limit: number) => Promise<ShardedSearchResults>;
+}
+
+/** The synthetic filter naming the index a result comes from. */
+const SHARD_FILTER = 'shard';
+
+const withoutShardFilter = (filters: FilterCounts): FilterCounts => Object.fromEntries(Object.entries(filters).filter(([name]) => name !== SHARD_FILTER));
+
+const NO_SHARDS: ShardedSearch = {
+  filters: async () => ({}),
+  search: async () => ({ total: 0, results: [], filters: {} }),
+};
+
+export interface ShardPlace {
+  /** The site's `pagefind/` folder, as an absolute URL ending in `/`. */
+  bundleUrl: string;
+  /** The site's base path, which result URLs are under. */
+  baseUrl: string;
+  /** The page's language: Pagefind loads that index first and stems the query with it. */
+  pageLanguage: string;
+  /** The query parameter that carries the searched words to a result, for Pagefind's highlight script. */
+  highlightParam?: string | undefined;
+  /** Imports a `pagefind.js` (the browser's `import()`; a test's loader in Node). */
+  importPagefind: (url: string) => Promise<PagefindApi>;
+}
+
+/**
+ * Opens every shard and language of the index in one Pagefind instance: the newest shard's
+ * bundle is loaded (its WebAssembly then serves them all) and every other index is merged in.
+ */
+export async function openShardedSearch(file: SearchShardsFile, place: ShardPlace): Promise<ShardedSearch> {
+  const newest = file.shards.at(-1);
+  if (!newest) return NO_SHARDS;
+  const shardKey = (path: string, language: string) => `${path}${language}`;
+  /** The indexes, oldest shard first, each shard's languages in a fixed order. */
+  const indexes = file.shards.flatMap((shard) => Object.keys(shard.languages).sort().map((language) => ({ shard: shard.path, language, key: shardKey(shard.path, language) })));
+  const loadedFirst = primaryLanguage(newest.languages, place.pageLanguage)!;
+  const common = { baseUrl: place.baseUrl, ...(place.highlightParam && { highlightParam: place.highlightParam }) };
+
+  const pagefind = await place.importPagefind(`${place.bundleUrl}${newest.path}pagefind.js`);
+  await pagefind.options({ ...common, mergeFilter: { [SHARD_FILTER]: shardKey(newest.path, loadedFirst) } });
+  await pagefind.init();
+  for (const index of indexes) {
+    if (index.shard === newest.path && index.language === loadedFirst) continue;
+    // An absolute address: Pagefind skips an index whose address starts like the loaded one's.
+    await pagefind.mergeIndex(`${place.bundleUrl}${index.shard}`, { ...common, language: index.language, mergeFilter: { [SHARD_FILTER]: index.key } });
+  }
+
+  /** One index's matches, already in date order. */
+  const matchesIn = async (term: string | null, options: SearchOptions, key: string) =>
+    (await pagefind.search(term, { ...options, filters: { ...options.filters, [SHARD_FILTER]: { any: [key] } } }))?.results ?? [];
+
+  /** The first `limit` matches by date: shard after shard, the languages of one shard merged by their dates. */
+  async function byDate(term: string | null, options: SearchOptions, counts: Record<string, number>, limit: number): Promise<PagefindResultData[]> {
+    const direction = Object.values(options.sort!)[0]!;
+    const shardOrder = direction === 'asc' ? file.shards : [...file.shards].reverse();
+    const found: PagefindResultData[] = [];
+    for (const shard of shardOrder) {
+      if (found.length >= limit) break;
+      const keys = indexes.filter((index) => index.shard === shard.path && (counts[index.key] ?? 0) > 0).map((index) => index.key);
+      const lists = await Promise.all(keys.map(async (key) => Promise.all((await matchesIn(term, options, key)).slice(0, limit - found.length).map((result) => result.data()))));
+      const merged = lists.flat();
+      if (lists.length > 1) merged.sort((a, b) => (a.meta['date'] ?? '').localeCompare(b.meta['date'] ?? '') * (direction === 'asc' ? 1 : -1));
+      found.push(...merged.slice(0, limit - found.length));
+    }
+    return found;
+  }
+
+  return {
+    filters: async () => withoutShardFilter(await pagefind.filters()),
+    async search(term, options, limit) {
+      const all = await pagefind.search(term, options);
+      if (!all) return { total: 0, results: [], filters: {} };
+      const counts = all.filters[SHARD_FILTER] ?? {};
+      // Matches from one index only are in its own order already, by date as much as by relevance.
+      const inOneIndex = Object.values(counts).filter((count) => count > 0).length <= 1;
+      const results =
+        options.sort && !inOneIndex
+          ? await byDate(term, options, counts, limit)
+          : await Promise.all(all.results.slice(0, limit).map((result) => result.data()));
+      return { total: all.results.length, results, filters: withoutShardFilter(all.filters) };
+    },
+  };
+}

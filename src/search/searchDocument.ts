@@ -1,0 +1,54 @@
+/**
+ * What the search index holds for an article, built from the article itself rather than from its
+ * built page, so that Pagefind can index while Astro is still rendering the pages instead of
+ * after the last one is written. The document holds exactly the part of the article page that
+ * carries `data-pagefind-*` markup (`src/pages/articles/[slug].astro`), marked the same way:
+ * headline, standfirst and text indexed, with headings weighted and anchored as on the page;
+ * title, date, source and image as metadata; tag, source and year as filters; date to sort by.
+ */
+import type { ArticleData } from '../content/articleSchema.ts';
+import { escapeHtml } from '../lib/escapeHtml.ts';
+import { underBase } from '../lib/urls.ts';
+import { searchDocumentUrl } from './searchFiles.ts';
+
+/** An HTML document in the shape Pagefind's `addHTMLFile` takes. */
+export interface SearchDocument {
+  /** The page's address below the site's base path, as Pagefind derives it from a built file. */
+  url: string;
+  content: string;
+}
+
+export interface SearchDocumentInput {
+  slug: string;
+  data: ArticleData;
+  /** The article's published HTML (the page's `.prose`). */
+  html: string;
+  /** The language of articles that do not name their own: the topic's. */
+  topicLanguage: string;
+  /** The site's base path (`/` or `/digests/huawei/`). */
+  base: string;
+}
+
+
+/** The address of an article's photo as its page links it: absolute URLs as they are, site paths under the base. */
+function imageAddress(src: string, base: string): string {
+  return /^https?:\/\//.test(src) ? src : underBase(base, src);
+}
+
+
+export function articleSearchDocument({ slug, data, html, topicLanguage, base }: SearchDocumentInput): SearchDocument {
+  const day = data.date.day;
+  const source = escapeHtml(data.source.name);
+  const markup = [
+    `<!doctype html><html lang="${escapeHtml(data.lang ?? topicLanguage)}"><body><article data-pagefind-body>`,
+    `<h1 data-pagefind-meta="title">${escapeHtml(data.title)}</h1>`,
+    data.summary ? `<p>${escapeHtml(data.summary)}</p>` : '',
+    `<div data-pagefind-ignore><span data-pagefind-meta="source" data-pagefind-filter="source">${source}</span><span data-pagefind-meta="date:${day}"></span></div>`,
+    `<span data-pagefind-filter="year:${day.slice(0, 4)}"></span><span data-pagefind-sort="date:${day}"></span>`,
+    ...data.tags.map((tag) => `<span data-pagefind-filter="tag:${escapeHtml(tag)}"></span>`),
+    data.image?.src ? `<div data-pagefind-ignore><img src="${escapeHtml(imageAddress(data.image.src, base))}" alt="${escapeHtml(data.image.alt)}" data-pagefind-meta="image[src], image_alt[alt]"></div>` : '',
+    `<div>${html}</div>`,
+    '</article></body></html>',
+  ];
+  return { url: searchDocumentUrl(slug), content: markup.join('') };
+}

@@ -1,0 +1,78 @@
+/**
+ * What every page reads from the content layer, computed once per build: the topic, the
+ * published articles newest first, and the derived indexes pages share.
+ */
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { readArticleHtml } from '../content/articleCache.ts';
+import { getPublishedArticles } from '../content/articles.ts';
+import { TOPIC_ENTRY_ID } from '../content/topicLoader.ts';
+import { publishableArticleHtml } from '../content/articleHtml.ts';
+import { groupBySource, groupByTag } from './groups.ts';
+import { findRelatedArticles } from './related.ts';
+import { collectTimelineEntries, eventsByArticle, groupByYearAndMonth } from '../timeline/timeline.ts';
+import { entryHomes, entryLocation, planTimelinePages } from '../timeline/timelinePages.ts';
+import { timelinePath } from '../lib/urls.ts';
+import { withCacheKeys } from './pageCacheKey.ts';
+
+export type Article = CollectionEntry<'articles'>;
+
+let topicCache: ReturnType<typeof loadTopic> | undefined;
+
+/** The topic, read once per build: every page asks for it, and its About HTML is processed on reading. */
+export function getTopic() {
+  topicCache ??= loadTopic();
+  return topicCache;
+}
+
+async function loadTopic() {
+  const topic = await getEntry('topic', TOPIC_ENTRY_ID);
+  if (!topic) throw new Error('The topic collection is empty: its loader did not run');
+  // The About text is the editor's own, so its HTML is trusted; its links still need the base path.
+  const about = publishableArticleHtml(topic.rendered?.html ?? '', { trustHtml: true, base: import.meta.env.BASE_URL });
+  return { ...topic.data, about };
+}
+
+let cached: Promise<ReturnType<typeof buildIndexes>> | undefined;
+
+function buildIndexes(articles: Article[]) {
+  const timeline = collectTimelineEntries(articles);
+  const timelinePages = planTimelinePages(groupByYearAndMonth(timeline));
+  const homes = entryHomes(timelinePages);
+  return {
+    articles,
+    tags: groupByTag(articles),
+    sources: groupBySource(articles),
+    timeline,
+    timelinePages,
+    /** Where a timeline entry lives on `/timeline/`, with its anchor: what links to it point to. */
+    timelineEntryPath: (entry: Parameters<typeof entryLocation>[1]) => `${timelinePath}${entryLocation(homes, entry)}`,
+    eventsByArticle: eventsByArticle(timeline),
+    related: findRelatedArticles(articles),
+  };
+}
+
+/** Published articles (drafts left out), newest first, with tags, sources, timeline and related articles. */
+export function getDigest() {
+  cached ??= getCollection('articles').then((entries) => buildIndexes(getPublishedArticles(entries)));
+  return cached;
+}
+
+let topicKey: Promise<string> | undefined;
+
+/**
+ * A dynamic route's paths with their incremental-build cache keys. Every page shows the topic
+ * (title, language, navigation) besides its props, so a change to the topic renders every page.
+ */
+export async function cachedPaths<T extends { props?: unknown }>(paths: readonly T[]) {
+  topicKey ??= getTopic().then((topic) => JSON.stringify(topic));
+  return withCacheKeys(paths, await topicKey);
+}
+
+/** The folder of the articles' published HTML, which only the build's resolved config knows: set by the `dossier()` integration. */
+const articleCache: string = import.meta.env.DOSSIER_ARTICLE_CACHE;
+
+/** An article's published HTML, as the content sync rendered and sanitized it. */
+export function getArticleHtml(article: Article): Promise<string> {
+  if (article.digest === undefined) throw new Error(`Article ${article.id} has no digest: it was not stored by the article loader`);
+  return readArticleHtml(articleCache, String(article.digest));
+}
