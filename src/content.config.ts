@@ -7,6 +7,7 @@ import { defineCollection } from 'astro:content';
 import { articleLoader, storedArticleSchema } from './content/articleLoader.ts';
 import { topicLoader } from './content/topicLoader.ts';
 import { contentDirectory, readTopic } from './content/topic.ts';
+import { topicSchema } from './content/topicSchema.ts';
 
 const content = contentDirectory();
 const topic = readTopic(content);
@@ -17,5 +18,6 @@ export const collections = {
     // The article schema, plus the excerpt and reading time the loader derives from the body.
     schema: storedArticleSchema,
   }),
-  topic: defineCollection({ loader: topicLoader(topic) }),
+  // The topic is checked by `readTopic`; the schema gives the collection its types.
+  topic: defineCollection({ loader: topicLoader(topic), schema: topicSchema }),
 };

@@ -5,7 +5,6 @@ export interface ArticleEntry {
   id: string;
   data: ArticleData;
   body?: string | undefined;
-  rendered?: { html: string } | undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { formatCount } from '../lib/counts.ts';
 
 /** A problem with one content file, worded for the editor who has to fix it. */
 export class ContentError extends Error {
@@ -15,7 +16,7 @@ export class ContentError extends Error {
 export class ContentErrors extends Error {
   constructor(readonly problems: ContentError[]) {
     super(
-      `${problems.length} content ${problems.length === 1 ? 'problem stops' : 'problems stop'} the build:\n` +
+      `${formatCount(problems.length, { one: 'content problem stops', other: 'content problems stop' })} the build:\n` +
         problems.map((problem) => `  - ${problem.message}`).join('\n'),
     );
     this.name = 'ContentErrors';

@@ -1,6 +1,5 @@
 /** The `topic` collection's loader: the topic as `readTopic` checked it, with its About text rendered. */
 import type { Loader } from 'astro/loaders';
-import { topicSchema } from './topicSchema.ts';
 import type { Topic } from './topic.ts';
 
 export const TOPIC_ENTRY_ID = 'topic';
@@ -8,8 +7,6 @@ export const TOPIC_ENTRY_ID = 'topic';
 export function topicLoader(topic: Topic): Loader {
   return {
     name: 'dossier-topic',
-    // The settings were checked by `readTopic`; the schema here gives the collection its types.
-    schema: topicSchema,
     load: async ({ store, renderMarkdown, generateDigest }) => {
       const { about, ...settings } = topic;
       store.clear();

@@ -6,6 +6,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
+import { formatCount } from '../lib/counts.ts';
 import { parsePublicationDate } from '../lib/dates.ts';
 import { eventDateToString } from './eventDates.ts';
 import { suggestEvents, toFrontmatterEvent, type EventCandidate } from './eventExtraction.ts';
@@ -94,7 +95,7 @@ async function suggestFor(file: string, options: { write: boolean; picked: numbe
   if (!published.ok) throw new ArticleProblem(`date ${published.message}`);
   const candidates = suggestEvents(body, published.value.day);
   const listed = listedEvents(frontmatter);
-  output.out(`${file} (published ${published.value.day}): ${candidates.length === 1 ? '1 candidate' : `${candidates.length} candidates`}`);
+  output.out(`${file} (published ${published.value.day}): ${formatCount(candidates.length, { one: 'candidate', other: 'candidates' })}`);
   candidates.forEach((candidate, index) => output.out(describe(candidate, index + 1, isListed(toFrontmatterEvent(candidate), listed))));
   if (!options.write) return;
 
@@ -103,7 +104,7 @@ async function suggestFor(file: string, options: { write: boolean; picked: numbe
   const chosen = options.picked ? options.picked.map((number) => candidates[number - 1]!) : candidates;
   const { text, added } = appendEvents(fileText, chosen.map(toFrontmatterEvent));
   if (added.length > 0) await replaceFile(file, text);
-  output.out(added.length > 0 ? `  added ${added.length === 1 ? '1 event' : `${added.length} events`} to ${file}` : '  nothing to add: every chosen candidate is listed already');
+  output.out(added.length > 0 ? `  added ${formatCount(added.length, { one: 'event', other: 'events' })} to ${file}` : '  nothing to add: every chosen candidate is listed already');
 }
 
 function describe(candidate: EventCandidate, number: number, listed: boolean): string {

@@ -1,6 +1,7 @@
 /**
- * Every internal link goes through `sitePath`, so a digest deployed under a sub-path
- * (`https://example.org/digests/huawei/`) links correctly everywhere.
+ * Every internal link goes through `sitePath`, and every route's path comes from here, so a
+ * digest deployed under a sub-path (`https://example.org/digests/huawei/`) links correctly
+ * everywhere and a route is renamed in one place.
  */
 /** `underBase('/digests/huawei/', '/timeline/')` → `/digests/huawei/timeline/`. */
 export function underBase(base: string, path: string): string {
@@ -18,7 +19,17 @@ export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(sitePath(path), site).href;
 }
 
-export const articlePath = (slug: string) => `/articles/${slug}/`;
-export const tagPath = (slug: string) => `/tags/${slug}/`;
-export const sourcePath = (slug: string) => `/sources/${slug}/`;
+export const homePath = '/';
 export const timelinePath = '/timeline/';
+export const archivePath = '/archive/';
+export const tagsPath = '/tags/';
+export const sourcesPath = '/sources/';
+export const aboutPath = '/about/';
+export const searchPath = '/search/';
+export const feedPath = '/rss.xml';
+export const sitemapPath = '/sitemap-index.xml';
+export const articlePath = (slug: string) => `/articles/${slug}/`;
+export const tagPath = (slug: string) => `${tagsPath}${slug}/`;
+export const tagFeedPath = (slug: string) => `${tagPath(slug)}rss.xml`;
+export const tagTimelinePath = (slug: string) => `${tagPath(slug)}timeline/`;
+export const sourcePath = (slug: string) => `${sourcesPath}${slug}/`;

@@ -3,6 +3,7 @@
  * hands the search build: their names and formats, in one module with no Node imports, so both
  * sides (`build/` and `browser/`) import the same definitions.
  */
+import { articlePath } from '../lib/urls.ts';
 
 /** The site folder holding the search index: Pagefind's bundle of each shard and the shard list. */
 export const SEARCH_BUNDLE_PATH = '/pagefind/';
@@ -39,6 +40,4 @@ export interface SearchEntry {
 }
 
 /** The address Pagefind gives an article's page, below the site's base path (as it derives it from a built file). */
-export function searchDocumentUrl(slug: string): string {
-  return `/articles/${slug}/`;
-}
+export const searchDocumentUrl = articlePath;

@@ -3,6 +3,7 @@
  * form. On the search page the state lives in the URL, so a search can be shared and the back
  * button restores it.
  */
+import { formatCount } from '../../lib/counts.ts';
 import { formatDay } from '../../lib/dates.ts';
 import { hasCriteria, pagefindOptions, readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../searchState.ts';
 import type { PagefindResultData } from './shardedIndex.ts';
@@ -99,7 +100,7 @@ export function mountSearch(root: HTMLElement): MountedSearch {
     status.textContent =
       total === 0
         ? 'No articles match. Try fewer or different words, or clear a filter.'
-        : `${total} ${total === 1 ? 'article matches' : 'articles match'}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
+        : `${formatCount(total, { one: 'article matches', other: 'articles match' })}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
   }
 
   const runSafely = (state: SearchState) =>
