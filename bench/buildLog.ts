@@ -2,6 +2,7 @@
  * Build phases read from Astro's log. Astro prints its timestamps to the second only, so the
  * benchmark stamps every line as it arrives and finds the phase boundaries by their text.
  */
+import { SEARCH_LOG_LABEL } from '../src/search/build/searchIndex.ts';
 
 /** A line of build output and when it arrived, in seconds since the build started. */
 export interface LogLine {
@@ -25,6 +26,7 @@ export interface BuildPhases {
   total: number;
 }
 
+// eslint-disable-next-line no-control-regex -- the terminal's colour codes are what this matches.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export function stripAnsi(text: string): string {
@@ -39,8 +41,8 @@ const SYNC_START = /\[content\] Syncing content/;
 const SYNC_END = /\[content\] Synced content/;
 const RENDER_START = /generating static routes/;
 const RENDER_END = /✓ Completed in/;
-const SEARCH_START = /\[dossier-pagefind\] Finishing the search index/;
-const SEARCH_END = /\[dossier-pagefind\] Indexed/;
+const SEARCH_START = new RegExp(`\\[${SEARCH_LOG_LABEL}\\] Finishing the search index`);
+const SEARCH_END = new RegExp(`\\[${SEARCH_LOG_LABEL}\\] Indexed`);
 
 /**
  * Splits a build's wall time into phases. A boundary missing from the log (a phase the build

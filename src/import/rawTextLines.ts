@@ -11,6 +11,7 @@
  */
 export function tidyLine(line: string): string {
   return line
+    // eslint-disable-next-line no-control-regex -- control characters pasted from web pages are what this removes.
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\uFEFF]/g, '')
     .replace(/(?<=\p{L})\u00A0(?=\p{L})/gu, ' ')
     .replace(/\s{2,}|\t/g, ' ')

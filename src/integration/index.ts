@@ -60,7 +60,7 @@ export function dossier(options: DossierOptions): AstroIntegration {
       },
       'astro:build:done': async ({ logger }) => {
         // The search index goes into the site first: the service worker lists its files.
-        const searchShards = await searchIndex.publish(logger);
+        const searchShards = await searchIndex.publish();
         if (options.topic.offline) {
           const kept = await writeServiceWorker(paths, { buildId, base, searchShards });
           logger.info(`Offline reading: ${kept} files kept on a reader's first visit.`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { phasesFromLog, workFromLog } from '../../bench/buildLog.ts';
 import { createCorpusPool, syntheticArticle } from '../../bench/corpus.ts';
 import { validateArticleFile } from '../../src/content/validateArticle.ts';
+import { SEARCH_LOG_LABEL } from '../../src/search/build/searchIndex.ts';
 
 describe('the benchmark corpus', () => {
   const pool = createCorpusPool(1);
@@ -44,8 +45,8 @@ describe('build phases read from the log', () => {
         line(3, '12:00:02 [content] Synced content'),
         line(5, ' generating static routes '),
         line(9, '12:00:08 ✓ Completed in 4.00s.'),
-        line(9.5, '12:00:08 [dossier-pagefind] Finishing the search index…'),
-        line(11, '12:00:10 [dossier-pagefind] Indexed 10 pages for search.'),
+        line(9.5, `12:00:08 [${SEARCH_LOG_LABEL}] Finishing the search index…`),
+        line(11, `12:00:10 [${SEARCH_LOG_LABEL}] Indexed 10 pages for search.`),
       ],
       12,
     );
@@ -64,7 +65,7 @@ describe('build phases read from the log', () => {
         '12:00:04   ├─ /articles/b/index.html (restored)',
         '12:00:04   ├─ /articles/c/index.html (+3ms) ',
         ' (+1.2s) ',
-        '12:00:10 [dossier-pagefind] Indexed 3 pages for search in 2 shards, 1 of them in this build (Pagefind ran 0.4 s beside the build).',
+        `12:00:10 [${SEARCH_LOG_LABEL}] Indexed 3 pages for search in 2 shards, 1 of them in this build (Pagefind ran 0.4 s beside the build).`,
       ].join('\n'),
     );
     expect(work).toEqual({ pagesRendered: 3, pagesKept: 2, articlesIndexed: 1 });

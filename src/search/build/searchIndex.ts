@@ -135,10 +135,13 @@ async function publishShards(staging: string, bundle: string, shards: readonly S
   return file;
 }
 
+/** The label of the search build's lines in Astro's log, which the benchmark reads its phases from. */
+export const SEARCH_LOG_LABEL = 'dossier-search';
+
 /** The search index of one build, from its start beside the rendering to its place in the site. */
 export interface SearchIndexBuild {
   /** Waits for the shards and puts them into the site; returns the shard list readers' browsers get. */
-  publish: (logger: AstroIntegrationLogger) => Promise<SearchShardsFile>;
+  publish: () => Promise<SearchShardsFile>;
 }
 
 /**
@@ -148,19 +151,20 @@ export interface SearchIndexBuild {
  * made in shards (see `shardPlan.ts`), so its memory stays bounded and a rebuild indexes only
  * what changed.
  */
-export function startSearchIndex(paths: BuildPaths, options: { maxArticles?: number | undefined }, logger: AstroIntegrationLogger): SearchIndexBuild {
+export function startSearchIndex(paths: BuildPaths, options: { maxArticles?: number | undefined }, astroLogger: AstroIntegrationLogger): SearchIndexBuild {
+  const logger = astroLogger.fork(SEARCH_LOG_LABEL);
   logger.info('Indexing the articles for search beside the build…');
   const started = performance.now();
   const indexing = buildSearchShards(paths.articleCache, paths.searchCache, options.maxArticles ?? SHARD_ARTICLES).then((built) => ({ ...built, seconds: (performance.now() - started) / 1000 }));
   // Awaited by `publish`; until then a failure must not count as unhandled.
   indexing.catch(() => {});
   return {
-    async publish(doneLogger) {
-      doneLogger.info('Finishing the search index…');
+    async publish() {
+      logger.info('Finishing the search index…');
       const { shards, indexed, seconds } = await indexing;
       const file = await publishShards(paths.searchCache, paths.searchBundle, shards);
       const total = shards.reduce((sum, shard) => sum + shard.entries.length, 0);
-      doneLogger.info(
+      logger.info(
         `Indexed ${total} pages for search in ${formatCount(shards.length, { one: 'shard', other: 'shards' })}, ${indexed} of them in this build (Pagefind ran ${seconds.toFixed(1)} s beside the build).`,
       );
       return file;
