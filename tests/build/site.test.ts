@@ -6,7 +6,7 @@ import { check, LinkState } from 'linkinator';
 import { parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadPagefind } from '../support/pagefindNode.ts';
-import { listHtmlFiles, readPage } from '../support/siteFiles.ts';
+import { listHtmlFiles, readPage, urlPathOf } from '../support/siteFiles.ts';
 
 const site = inject('defaultSite');
 const BRUSSELS = '/articles/huawei-combating-eu-security-concerns-with-investments-in-brussels/';
@@ -36,6 +36,19 @@ describe('the default digest, as built', () => {
       for (const result of report.results) for (const message of result.messages) failures.push(`${page}:${message.line}: ${message.ruleId} ${message.message}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('gives every page with an address of its own that address as canonical and og:url, and the 404 and offline pages none', async () => {
+    const withoutAddress = ['404.html', 'offline/index.html'];
+    expect(pages).toEqual(expect.arrayContaining(withoutAddress));
+    for (const page of pages) {
+      const $ = await readPage(site, page);
+      const canonical = $('link[rel="canonical"]').map((_, link) => $(link).attr('href')).get();
+      const ogUrl = $('meta[property="og:url"]').map((_, meta) => $(meta).attr('content')).get();
+      const own = withoutAddress.includes(page) ? [] : [`https://dossier.example.org${urlPathOf(site, page)}`];
+      expect(canonical, page).toEqual(own);
+      expect(ogUrl, page).toEqual(own);
+    }
   });
 
   it('has no broken internal link, anchor or asset', async () => {
@@ -85,9 +98,9 @@ describe('the default digest, as built', () => {
     for (const page of pages) {
       const $ = await readPage(site, page);
       const scripts = $('script[src]').map((_, script) => $(script).attr('src')!).get();
-      // The offline page also lists what the browser kept, which needs a script of its own.
+      // The offline page also lists what the browser kept, which needs a script of its own, before the shared one.
       expect(scripts, page).toHaveLength(page === 'offline/index.html' ? 2 : 1);
-      pageScripts.add(scripts[0]!);
+      pageScripts.add(scripts.at(-1)!);
       if (!page.startsWith('articles/')) continue;
       const styles = $('link[rel="stylesheet"]').map((_, link) => $(link).attr('href')!).get();
       let total = await gzipSize(page);
