@@ -34,6 +34,15 @@ describe('a digest published under a sub-path', () => {
     for (const item of feed.items ?? []) expect(item.link).toMatch(/^https:\/\/example\.org\/digests\/huawei\/articles\//);
     expect(feed.link).toBe(`https://example.org${base}`);
   });
+
+  it('gives every feed its own address under the sub-path as atom:link rel="self"', async () => {
+    const feeds = ['rss.xml', ...(await listHtmlFiles(site)).filter((page) => /^tags\/[^/]+\/index\.html$/.test(page)).map((page) => page.replace(/index\.html$/, 'rss.xml'))];
+    expect(feeds).toContain('tags/brussels/rss.xml');
+    for (const path of feeds) {
+      const feed = parseRssFeed(await readFile(join(site, path), 'utf8'));
+      expect(feed.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href), path).toEqual([`https://example.org${base}${path}`]);
+    }
+  });
 });
 
 describe('the same content, built twice in different time zones', () => {
@@ -68,6 +77,11 @@ describe('edge cases that must build', () => {
     expect(long('h1').text().length).toBeGreaterThan(300);
     expect((await listHtmlFiles(site)).filter((file) => /^tags\/tag-\d+\/index\.html$/.test(file))).toHaveLength(40);
     expect(await listHtmlFiles(site)).toContain('tags/هواوي/index.html');
+  });
+
+  it('gives a feed whose tag is not ASCII its own address, percent-encoded, as atom:link rel="self"', async () => {
+    const feed = parseRssFeed(await readFile(join(site, 'tags/هواوي/rss.xml'), 'utf8'));
+    expect(feed.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href)).toEqual(['https://edge.example.org/tags/%D9%87%D9%88%D8%A7%D9%88%D9%8A/rss.xml']);
   });
 
   it('dates a date-time near midnight by its own offset', async () => {

@@ -115,11 +115,12 @@ describe('the default digest, as built', () => {
     expect(await gzipSize(`_astro/${onDemand}`)).toBeLessThanOrEqual(SEARCH_SCRIPT_BUDGET_GZIP);
   });
 
-  it('gives every item of every feed a guid, a date and an absolute link', async () => {
+  it('gives every feed its own address as atom:link rel="self", and every item a guid, a date and an absolute link', async () => {
     const feeds = ['rss.xml', ...pages.filter((page) => /^tags\/[^/]+\/index\.html$/.test(page)).map((page) => page.replace(/index\.html$/, 'rss.xml'))];
     expect(feeds.length).toBeGreaterThan(1);
     for (const path of feeds) {
       const feed = parseRssFeed(await readFile(join(site, path), 'utf8'));
+      expect(feed.atom?.links?.filter((link) => link.rel === 'self'), path).toEqual([{ href: `https://dossier.example.org/${path}`, rel: 'self', type: 'application/rss+xml' }]);
       expect(feed.items?.length, path).toBeGreaterThan(0);
       for (const item of feed.items ?? []) {
         expect(item.guid?.value, path).toBeTruthy();
