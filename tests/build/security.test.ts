@@ -42,6 +42,14 @@ describe('a digest whose articles try to run code', () => {
     expect(found).toEqual([]);
   });
 
+  it('publishes addresses holding characters a URL may not, such as "<", percent-encoded', async () => {
+    const $ = await readPage(site, 'articles/frontmatter/');
+    expect($('.article-image img').attr('src')).toBe('/images/photo.jpg?%3Cscript%3E');
+    const original = $('a[href^="https://evil.example/original"]').map((_, link) => $(link).attr('href')).get();
+    expect(original.length).toBeGreaterThan(0);
+    expect(new Set(original)).toEqual(new Set(['https://evil.example/original?a=%3Cscript%3E']));
+  });
+
   it('shows what was written as text, not markup', async () => {
     const $ = await readPage(site, 'articles/raw-html/');
     expect($('h1').text()).toBe("Raw HTML <img src=x onerror=alert('title')> in the title");
