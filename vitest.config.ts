@@ -11,6 +11,7 @@ export default defineConfig({
           include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           // The default digest is built once and shared by every build and browser test.
           globalSetup: ['tests/globalSetup.ts'],
+          setupFiles: ['tests/support/removeTempFolders.ts'],
           testTimeout: TEST_TIMEOUT_MS,
           hookTimeout: 300_000,
           expect: { poll: { timeout: PAGE_WAIT_MS } },

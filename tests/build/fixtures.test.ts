@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
+import { makeTempFolder } from '../support/tempFolders.ts';
 import { loadPagefind } from '../support/pagefindNode.ts';
 import { listHtmlFiles, readAllFiles, readPage } from '../support/siteFiles.ts';
 
@@ -109,7 +110,7 @@ describe('edge cases that must build', () => {
 
 describe('content that must not build', () => {
   async function buildBroken(articles: Record<string, string>) {
-    const content = join(await (await import('node:fs/promises')).mkdtemp(join((await import('node:os')).tmpdir(), 'dossier-broken-')), 'content');
+    const content = join(await makeTempFolder('broken'), 'content');
     await mkdir(join(content, 'articles'), { recursive: true });
     await writeFile(join(content, 'topic.md'), await readFile(join(EDGE_CASES, 'topic.md')));
     for (const [name, text] of Object.entries(articles)) await writeFile(join(content, 'articles', name), text);

@@ -1,5 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { buildSite, projectRoot } from '../support/buildSite.ts';
 import { launchChromium, openPage, watchForErrors } from '../support/browser.ts';
 import { resultTitles } from '../support/searchPanel.ts';
 import { serveSite, type StaticSite } from '../support/staticServer.ts';
+import { makeTempFolder } from '../support/tempFolders.ts';
 
 const BRUSSELS = 'articles/huawei-combating-eu-security-concerns-with-investments-in-brussels/';
 const CENTRE = 'articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/';
@@ -22,7 +22,7 @@ describe('reading and searching offline', () => {
   let firstCache = '';
 
   beforeAll(async () => {
-    content = join(await mkdtemp(join(tmpdir(), 'dossier-offline-')), 'content');
+    content = join(await makeTempFolder('offline'), 'content');
     await cp(join(projectRoot, 'content'), content, { recursive: true });
     const build = await buildSite({ content });
     expect(build.exitCode, build.output).toBe(0);
