@@ -4,6 +4,7 @@ import { parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
 import { makeTempFolder } from '../support/tempFolders.ts';
+import { checkWithNu } from '../support/nuChecker.ts';
 import { loadPagefind } from '../support/pagefindNode.ts';
 import { listHtmlFiles, readAllFiles, readPage } from '../support/siteFiles.ts';
 
@@ -44,6 +45,10 @@ describe('a digest published under a sub-path', () => {
       expect(feed.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href), path).toEqual([`https://example.org${base}${path}`]);
     }
   });
+
+  it('passes the W3C Nu Html Checker on every page, served under the sub-path', async () => {
+    expect((await checkWithNu(site, base)).problems).toEqual([]);
+  });
 });
 
 describe('the same content, built twice in different time zones', () => {
@@ -78,6 +83,10 @@ describe('edge cases that must build', () => {
     expect(long('h1').text().length).toBeGreaterThan(300);
     expect((await listHtmlFiles(site)).filter((file) => /^tags\/tag-\d+\/index\.html$/.test(file))).toHaveLength(40);
     expect(await listHtmlFiles(site)).toContain('tags/هواوي/index.html');
+  });
+
+  it('passes the W3C Nu Html Checker on every page, in every language and script', async () => {
+    expect((await checkWithNu(site)).problems).toEqual([]);
   });
 
   it('gives a feed whose tag is not ASCII its own address, percent-encoded, as atom:link rel="self"', async () => {

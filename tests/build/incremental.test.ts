@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { workFromLog } from '../../bench/buildLog.ts';
 import { createCorpusPool, syntheticArticle, writeCorpus } from '../../bench/corpus.ts';
 import { buildSite, type BuildResult } from '../support/buildSite.ts';
+import { checkWithNu } from '../support/nuChecker.ts';
 import { loadPagefind } from '../support/pagefindNode.ts';
 import { readAllFiles } from '../support/siteFiles.ts';
 import { makeTempFolder } from '../support/tempFolders.ts';
@@ -45,6 +46,10 @@ describe('a rebuild after editing a digest of many search shards', () => {
     expect([...rebuilt.keys()]).toEqual([...cleanFiles.keys()]);
     const differing = [...rebuilt].filter(([file, bytes]) => !bytes.equals(cleanFiles.get(file)!)).map(([file]) => file);
     expect(differing).toEqual([]);
+  });
+
+  it('passes the W3C Nu Html Checker on every page of the rebuilt digest', async () => {
+    expect((await checkWithNu(rebuild.outDir)).problems).toEqual([]);
   });
 
   it('keeps most pages and search shards instead of making them again', () => {

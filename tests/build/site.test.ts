@@ -5,6 +5,7 @@ import { HtmlValidate } from 'html-validate';
 import { check, LinkState } from 'linkinator';
 import { parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkWithNu } from '../support/nuChecker.ts';
 import { loadPagefind } from '../support/pagefindNode.ts';
 import { listHtmlFiles, readPage, urlPathOf } from '../support/siteFiles.ts';
 
@@ -36,6 +37,12 @@ describe('the default digest, as built', () => {
       for (const result of report.results) for (const message of result.messages) failures.push(`${page}:${message.line}: ${message.ruleId} ${message.message}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('passes the W3C Nu Html Checker on every page', async () => {
+    const report = await checkWithNu(site);
+    expect(report.problems).toEqual([]);
+    expect(report.pages).toHaveLength(pages.length);
   });
 
   it('gives every page with an address of its own that address as canonical and og:url, and the 404 and offline pages none', async () => {

@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
+import { checkWithNu } from '../support/nuChecker.ts';
 import { listHtmlFiles, readPage } from '../support/siteFiles.ts';
 import { makeTempFolder } from '../support/tempFolders.ts';
 
@@ -98,5 +99,9 @@ describe('a timeline spanning many years', () => {
     const year = await readPage(built, 'timeline/2005/index.html');
     expect(year('.timeline-entry')).toHaveLength(16);
     expect(year('h1').text()).toBe('Timeline, 2005');
+  });
+
+  it('passes the W3C Nu Html Checker on every page', async () => {
+    expect((await checkWithNu(built)).problems).toEqual([]);
   });
 });
