@@ -23,8 +23,15 @@ const publicationDate = dateField(parsePublicationDate);
 
 const nonEmptyText = z.string().trim().min(1, 'is empty (write some text, or remove the field)');
 
+/**
+ * A URL as it may be published: browsers follow `?a=<b>` or a space, but an attribute holding
+ * them is not valid HTML. An absolute URL takes its standard form (a host in ASCII), then what may
+ * not stand in a URL as written is percent-encoded, leaving escapes already there alone.
+ */
+const publishableUrl = (url: string) => (URL.parse(url)?.href ?? url).replace(/[^\w\-.~:/?#[\]@!$&'()*+,;=%]/gu, encodeURIComponent);
+
 /** A web address readers can follow: only `http:` and `https:`, never `javascript:` or `data:`. */
-export const webAddress = z.url({ protocol: /^https?$/, error: 'is not a web address (use a full URL such as "https://example.org/page")' });
+export const webAddress = z.url({ protocol: /^https?$/, error: 'is not a web address (use a full URL such as "https://example.org/page")' }).transform(publishableUrl);
 
 /** A BCP 47 language tag: `en`, `pt-BR`, `zh-Hans`. @see https://www.rfc-editor.org/info/bcp47 */
 export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'is not a language tag (use one such as "en" or "pt-BR")');
@@ -77,6 +84,7 @@ export const articleSchema = z
           .trim()
           .regex(/^(https?:\/\/|\/|\.{0,2}\/?[\w.-])/i, 'is not a web address or a path under public/ (use "https://…" or "/images/photo.jpg")')
           .refine((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) || /^https?:/i.test(src), 'is not a web address or a path under public/ (use "https://…" or "/images/photo.jpg")')
+          .transform(publishableUrl)
           .optional(),
         /** What the photo shows, for screen readers and when it does not load. */
         alt: z.string({ error: 'is required: describe what the photo shows' }).trim().min(1, 'is empty: describe what the photo shows'),

@@ -1,6 +1,7 @@
 import rss, { type RSSFeedItem } from '@astrojs/rss';
 import { getArticleHtml, type Article } from '../site/digest.ts';
 import { articleFeedItem } from '../site/feedItems.ts';
+import { escapeHtml } from '../lib/escapeHtml.ts';
 import { absoluteUrl, articlePath } from '../lib/urls.ts';
 
 
@@ -20,15 +21,19 @@ function feedItem(article: Article, site: URL): Promise<RSSFeedItem> {
 /** How many articles a feed carries: twice what the home page lists. */
 export const feedLength = (topic: { latestCount: number }) => topic.latestCount * 2;
 
-/** An RSS 2.0 response listing the newest `count` of `articles`. */
-export async function feedResponse(options: { title: string; description: string; language: string; site: URL; articles: Article[]; count: number }) {
+/**
+ * An RSS 2.0 response listing the newest `count` of `articles`. `url` is the feed's own request
+ * URL: its absolute address, in `atom:link rel="self"`, lets feed readers find a feed that moved.
+ */
+export async function feedResponse(options: { title: string; description: string; language: string; site: URL; url: URL; articles: Article[]; count: number }) {
   const items = await Promise.all(options.articles.slice(0, options.count).map((article) => feedItem(article, options.site)));
+  const self = new URL(options.url.pathname, options.site).href;
   return rss({
     title: options.title,
     description: options.description,
     site: absoluteUrl('/', options.site),
     items,
-    customData: `<language>${options.language}</language>`,
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+    customData: `<language>${options.language}</language><atom:link href="${escapeHtml(self)}" rel="self" type="application/rss+xml"/>`,
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
   });
 }

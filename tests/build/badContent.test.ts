@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
+import { makeTempFolder } from '../support/tempFolders.ts';
 
 const TOPIC = '---\ntitle: Checks\ndescription: A digest with one bad file.\nlanguage: en-GB\nsite: https://checks.example.org/\n---\n\nAbout.\n';
 const GOOD = '---\ntitle: A good article\ndate: 2019-03-06\nsource: { name: Wire }\n---\n\nText.\n';
@@ -27,7 +27,7 @@ const CASES: [string, Record<string, Uint8Array>, string][] = [
 ];
 
 async function contentWith(files: Record<string, Uint8Array>): Promise<string> {
-  const content = join(await mkdtemp(join(tmpdir(), 'dossier-bad-')), 'content');
+  const content = join(await makeTempFolder('bad'), 'content');
   await mkdir(join(content, 'articles'), { recursive: true });
   await writeFile(join(content, 'topic.md'), TOPIC);
   await writeFile(join(content, 'articles', '2019-03-06-good.md'), GOOD);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
+import { makeTempFolder } from '../support/tempFolders.ts';
+import { checkWithNu } from '../support/nuChecker.ts';
 import { loadPagefind } from '../support/pagefindNode.ts';
 import { listHtmlFiles, readAllFiles, readPage } from '../support/siteFiles.ts';
 
@@ -33,6 +35,19 @@ describe('a digest published under a sub-path', () => {
     const feed = parseRssFeed(await readFile(join(site, 'rss.xml'), 'utf8'));
     for (const item of feed.items ?? []) expect(item.link).toMatch(/^https:\/\/example\.org\/digests\/huawei\/articles\//);
     expect(feed.link).toBe(`https://example.org${base}`);
+  });
+
+  it('gives every feed its own address under the sub-path as atom:link rel="self"', async () => {
+    const feeds = ['rss.xml', ...(await listHtmlFiles(site)).filter((page) => /^tags\/[^/]+\/index\.html$/.test(page)).map((page) => page.replace(/index\.html$/, 'rss.xml'))];
+    expect(feeds).toContain('tags/brussels/rss.xml');
+    for (const path of feeds) {
+      const feed = parseRssFeed(await readFile(join(site, path), 'utf8'));
+      expect(feed.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href), path).toEqual([`https://example.org${base}${path}`]);
+    }
+  });
+
+  it('passes the W3C Nu Html Checker on every page, served under the sub-path', async () => {
+    expect((await checkWithNu(site, base)).problems).toEqual([]);
   });
 });
 
@@ -70,6 +85,15 @@ describe('edge cases that must build', () => {
     expect(await listHtmlFiles(site)).toContain('tags/هواوي/index.html');
   });
 
+  it('passes the W3C Nu Html Checker on every page, in every language and script', async () => {
+    expect((await checkWithNu(site)).problems).toEqual([]);
+  });
+
+  it('gives a feed whose tag is not ASCII its own address, percent-encoded, as atom:link rel="self"', async () => {
+    const feed = parseRssFeed(await readFile(join(site, 'tags/هواوي/rss.xml'), 'utf8'));
+    expect(feed.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href)).toEqual(['https://edge.example.org/tags/%D9%87%D9%88%D8%A7%D9%88%D9%8A/rss.xml']);
+  });
+
   it('dates a date-time near midnight by its own offset', async () => {
     const $ = await readPage(site, 'articles/midnight/');
     expect($('.article-facts time').attr('datetime')).toBe('2019-05-04T23:50:00-04:00');
@@ -95,7 +119,7 @@ describe('edge cases that must build', () => {
 
 describe('content that must not build', () => {
   async function buildBroken(articles: Record<string, string>) {
-    const content = join(await (await import('node:fs/promises')).mkdtemp(join((await import('node:os')).tmpdir(), 'dossier-broken-')), 'content');
+    const content = join(await makeTempFolder('broken'), 'content');
     await mkdir(join(content, 'articles'), { recursive: true });
     await writeFile(join(content, 'topic.md'), await readFile(join(EDGE_CASES, 'topic.md')));
     for (const [name, text] of Object.entries(articles)) await writeFile(join(content, 'articles', name), text);

@@ -1,12 +1,13 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workFromLog } from '../../bench/buildLog.ts';
 import { createCorpusPool, syntheticArticle, writeCorpus } from '../../bench/corpus.ts';
 import { buildSite, type BuildResult } from '../support/buildSite.ts';
+import { checkWithNu } from '../support/nuChecker.ts';
 import { loadPagefind } from '../support/pagefindNode.ts';
 import { readAllFiles } from '../support/siteFiles.ts';
+import { makeTempFolder } from '../support/tempFolders.ts';
 
 const ARTICLES = 40;
 /** Small shards, so forty articles make several and a rebuild can keep some. */
@@ -20,7 +21,7 @@ describe('a rebuild after editing a digest of many search shards', () => {
   let clean: BuildResult;
 
   beforeAll(async () => {
-    content = join(await mkdtemp(join(tmpdir(), 'dossier-incremental-')), 'content');
+    content = join(await makeTempFolder('incremental'), 'content');
     await writeCorpus(content, pool, 0, ARTICLES);
     first = await buildSite({ content, shardArticles: SHARD_ARTICLES });
     expect(first.exitCode, first.output).toBe(0);
@@ -34,7 +35,7 @@ describe('a rebuild after editing a digest of many search shards', () => {
 
     rebuild = await buildSite({ content, shardArticles: SHARD_ARTICLES, cacheDir: first.cacheDir, outDir: first.outDir });
     expect(rebuild.exitCode, rebuild.output).toBe(0);
-    const fresh = join(await mkdtemp(join(tmpdir(), 'dossier-clean-')), 'content');
+    const fresh = join(await makeTempFolder('clean'), 'content');
     await cp(content, fresh, { recursive: true });
     clean = await buildSite({ content: fresh, shardArticles: SHARD_ARTICLES });
     expect(clean.exitCode, clean.output).toBe(0);
@@ -45,6 +46,10 @@ describe('a rebuild after editing a digest of many search shards', () => {
     expect([...rebuilt.keys()]).toEqual([...cleanFiles.keys()]);
     const differing = [...rebuilt].filter(([file, bytes]) => !bytes.equals(cleanFiles.get(file)!)).map(([file]) => file);
     expect(differing).toEqual([]);
+  });
+
+  it('passes the W3C Nu Html Checker on every page of the rebuilt digest', async () => {
+    expect((await checkWithNu(rebuild.outDir)).problems).toEqual([]);
   });
 
   it('keeps most pages and search shards instead of making them again', () => {

@@ -5,6 +5,7 @@ import { parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/site/securityPolicy.ts';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
+import { checkWithNu } from '../support/nuChecker.ts';
 import { listHtmlFiles, readPage } from '../support/siteFiles.ts';
 
 const HOSTILE = join(projectRoot, 'tests/fixtures/sites/hostile');
@@ -40,6 +41,18 @@ describe('a digest whose articles try to run code', () => {
       expect($('meta[http-equiv="Content-Security-Policy"]').attr('content'), page).toBe(contentSecurityPolicy);
     }
     expect(found).toEqual([]);
+  });
+
+  it('publishes addresses holding characters a URL may not, such as "<", percent-encoded', async () => {
+    const $ = await readPage(site, 'articles/frontmatter/');
+    expect($('.article-image img').attr('src')).toBe('/images/photo.jpg?%3Cscript%3E');
+    const original = $('a[href^="https://evil.example/original"]').map((_, link) => $(link).attr('href')).get();
+    expect(original.length).toBeGreaterThan(0);
+    expect(new Set(original)).toEqual(new Set(['https://evil.example/original?a=%3Cscript%3E']));
+  });
+
+  it('passes the W3C Nu Html Checker on every page', async () => {
+    expect((await checkWithNu(site)).problems).toEqual([]);
   });
 
   it('shows what was written as text, not markup', async () => {

@@ -5,8 +5,9 @@ import { HtmlValidate } from 'html-validate';
 import { check, LinkState } from 'linkinator';
 import { parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkWithNu } from '../support/nuChecker.ts';
 import { loadPagefind } from '../support/pagefindNode.ts';
-import { listHtmlFiles, readPage } from '../support/siteFiles.ts';
+import { listHtmlFiles, readPage, urlPathOf } from '../support/siteFiles.ts';
 
 const site = inject('defaultSite');
 const BRUSSELS = '/articles/huawei-combating-eu-security-concerns-with-investments-in-brussels/';
@@ -36,6 +37,25 @@ describe('the default digest, as built', () => {
       for (const result of report.results) for (const message of result.messages) failures.push(`${page}:${message.line}: ${message.ruleId} ${message.message}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('passes the W3C Nu Html Checker on every page', async () => {
+    const report = await checkWithNu(site);
+    expect(report.problems).toEqual([]);
+    expect(report.pages).toHaveLength(pages.length);
+  });
+
+  it('gives every page with an address of its own that address as canonical and og:url, and the 404 and offline pages none', async () => {
+    const withoutAddress = ['404.html', 'offline/index.html'];
+    expect(pages).toEqual(expect.arrayContaining(withoutAddress));
+    for (const page of pages) {
+      const $ = await readPage(site, page);
+      const canonical = $('link[rel="canonical"]').map((_, link) => $(link).attr('href')).get();
+      const ogUrl = $('meta[property="og:url"]').map((_, meta) => $(meta).attr('content')).get();
+      const own = withoutAddress.includes(page) ? [] : [`https://dossier.example.org${urlPathOf(site, page)}`];
+      expect(canonical, page).toEqual(own);
+      expect(ogUrl, page).toEqual(own);
+    }
   });
 
   it('has no broken internal link, anchor or asset', async () => {
@@ -85,9 +105,9 @@ describe('the default digest, as built', () => {
     for (const page of pages) {
       const $ = await readPage(site, page);
       const scripts = $('script[src]').map((_, script) => $(script).attr('src')!).get();
-      // The offline page also lists what the browser kept, which needs a script of its own.
+      // The offline page also lists what the browser kept, which needs a script of its own, before the shared one.
       expect(scripts, page).toHaveLength(page === 'offline/index.html' ? 2 : 1);
-      pageScripts.add(scripts[0]!);
+      pageScripts.add(scripts.at(-1)!);
       if (!page.startsWith('articles/')) continue;
       const styles = $('link[rel="stylesheet"]').map((_, link) => $(link).attr('href')!).get();
       let total = await gzipSize(page);
@@ -102,11 +122,12 @@ describe('the default digest, as built', () => {
     expect(await gzipSize(`_astro/${onDemand}`)).toBeLessThanOrEqual(SEARCH_SCRIPT_BUDGET_GZIP);
   });
 
-  it('gives every item of every feed a guid, a date and an absolute link', async () => {
+  it('gives every feed its own address as atom:link rel="self", and every item a guid, a date and an absolute link', async () => {
     const feeds = ['rss.xml', ...pages.filter((page) => /^tags\/[^/]+\/index\.html$/.test(page)).map((page) => page.replace(/index\.html$/, 'rss.xml'))];
     expect(feeds.length).toBeGreaterThan(1);
     for (const path of feeds) {
       const feed = parseRssFeed(await readFile(join(site, path), 'utf8'));
+      expect(feed.atom?.links?.filter((link) => link.rel === 'self'), path).toEqual([{ href: `https://dossier.example.org/${path}`, rel: 'self', type: 'application/rss+xml' }]);
       expect(feed.items?.length, path).toBeGreaterThan(0);
       for (const item of feed.items ?? []) {
         expect(item.guid?.value, path).toBeTruthy();

@@ -1,11 +1,12 @@
-import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
+import { checkWithNu } from '../support/nuChecker.ts';
 import { listHtmlFiles, readPage } from '../support/siteFiles.ts';
+import { makeTempFolder } from '../support/tempFolders.ts';
 
 const site = inject('defaultSite');
 const CENTRE = '/articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/';
@@ -78,7 +79,7 @@ describe('the default digest’s timeline', () => {
 describe('a timeline spanning many years', () => {
   let built: string;
   beforeAll(async () => {
-    const content = join(await mkdtemp(join(tmpdir(), 'dossier-years-')), 'content');
+    const content = join(await makeTempFolder('years'), 'content');
     await mkdir(join(content, 'articles'), { recursive: true });
     await writeFile(join(content, 'topic.md'), '---\ntitle: Decades\ndescription: Many years.\nlanguage: en-GB\nsite: https://years.example.org/\n---\n\nAbout.\n');
     for (let year = 1990; year < 2020; year++) {
@@ -98,5 +99,9 @@ describe('a timeline spanning many years', () => {
     const year = await readPage(built, 'timeline/2005/index.html');
     expect(year('.timeline-entry')).toHaveLength(16);
     expect(year('h1').text()).toBe('Timeline, 2005');
+  });
+
+  it('passes the W3C Nu Html Checker on every page', async () => {
+    expect((await checkWithNu(built)).problems).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
-import { launchChromium, watchForErrors } from '../support/browser.ts';
+import { launchChromium, openPage, watchForErrors } from '../support/browser.ts';
+import { resultTitles } from '../support/searchPanel.ts';
 import { serveSite, type StaticSite } from '../support/staticServer.ts';
+import { makeTempFolder } from '../support/tempFolders.ts';
 
 const BRUSSELS = 'articles/huawei-combating-eu-security-concerns-with-investments-in-brussels/';
 const CENTRE = 'articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/';
@@ -21,14 +22,14 @@ describe('reading and searching offline', () => {
   let firstCache = '';
 
   beforeAll(async () => {
-    content = join(await mkdtemp(join(tmpdir(), 'dossier-offline-')), 'content');
+    content = join(await makeTempFolder('offline'), 'content');
     await cp(join(projectRoot, 'content'), content, { recursive: true });
     const build = await buildSite({ content });
     expect(build.exitCode, build.output).toBe(0);
     server = await serveSite(build.outDir);
     browser = await launchChromium();
     context = await browser.newContext();
-    page = await context.newPage();
+    page = await openPage(context);
     errors = watchForErrors(page);
   });
   afterAll(async () => {
@@ -36,11 +37,12 @@ describe('reading and searching offline', () => {
     await server?.close();
   });
 
-  async function searchInDialog(words: string) {
+  /** The titles search finds in the dialog, once it says it is done. */
+  async function searchInDialog(words: string): Promise<string[]> {
     await page.keyboard.press('/');
     const dialog = page.locator('dialog.search-dialog[open]');
     await dialog.getByRole('searchbox', { name: 'Words to find' }).fill(words);
-    return dialog.locator('.search-results > li h2');
+    return resultTitles(dialog.locator('.search'));
   }
 
   it('keeps the site after one visit, and searches and reads it with the network gone', async () => {
@@ -53,8 +55,7 @@ describe('reading and searching offline', () => {
     expect(firstCache).toMatch(/^dossier-\w+$/);
 
     server.setReachable(false);
-    const titles = await searchInDialog('transparency centre');
-    await expect.poll(() => titles.count()).toBe(2);
+    expect(await searchInDialog('transparency centre')).toHaveLength(2);
 
     await page.goto(`${server.url}${BRUSSELS}`);
     expect(await page.locator('h1').textContent()).toBe(BRUSSELS_TITLE);
@@ -77,8 +78,7 @@ describe('reading and searching offline', () => {
     await page.reload();
     expect(await page.locator('h1').textContent()).toBe('Huawei bets on a Brussels laboratory');
     // The new build's worker keeps its own cache and lets the old build's go.
-    await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toEqual([expect.not.stringMatching(firstCache)]);
-    const titles = await searchInDialog('laboratory');
-    await expect.poll(() => titles.allTextContents()).toEqual(['Huawei bets on a Brussels laboratory']);
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.not.stringMatching(firstCache)]);
+    expect(await searchInDialog('laboratory')).toEqual(['Huawei bets on a Brussels laboratory']);
   });
 });

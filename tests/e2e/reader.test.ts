@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { findAxeViolations, launchChromium, watchForErrors } from '../support/browser.ts';
+import { findAxeViolations, launchChromium, openPage, watchForErrors } from '../support/browser.ts';
+import { resultTitles } from '../support/searchPanel.ts';
 import { serveSite, type StaticSite } from '../support/staticServer.ts';
 
 const CENTRE_TITLE = 'Huawei opens a new EU cybersecurity transparency centre';
+const CENTRE = '/articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/';
 
 let server: StaticSite;
 let browser: Browser;
@@ -21,7 +23,7 @@ afterAll(async () => {
   await server?.close();
 });
 beforeEach(async () => {
-  page = await browser.newPage();
+  page = await openPage(browser);
   errors = watchForErrors(page);
   return async () => {
     await page.close();
@@ -30,16 +32,21 @@ beforeEach(async () => {
 
 describe('a reader browsing the digest', () => {
   it('goes from the home page to an article, the timeline and a tag', async () => {
+    // A click starts a navigation; each step waits until the page has arrived at its address.
+    const arrivedAt = (path: string) => page.waitForURL((url) => url.pathname === path);
     await page.goto(server.url);
     await page.getByRole('link', { name: CENTRE_TITLE }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe(CENTRE_TITLE);
+    await arrivedAt(CENTRE);
+    expect(await page.locator('h1').textContent()).toBe(CENTRE_TITLE);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Timeline');
+    await arrivedAt('/timeline/');
+    expect(await page.locator('h1').textContent()).toBe('Timeline');
     const entry = page.locator('.timeline-entry', { hasText: 'Ken Hu' });
     await entry.getByRole('link', { name: CENTRE_TITLE }).click();
-    expect(new URL(page.url()).pathname).toBe('/articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/');
+    await arrivedAt(CENTRE);
     await page.locator('.article-tags').getByRole('link', { name: 'brussels' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Tag: brussels');
+    await arrivedAt('/tags/brussels/');
+    expect(await page.locator('h1').textContent()).toBe('Tag: brussels');
     expect(await page.locator('.article-list > li').count()).toBe(2);
     expect(errors).toEqual([]);
   });
@@ -54,7 +61,7 @@ describe('a reader browsing the digest', () => {
 
   it('says how to browse when search cannot run', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
-    const noScript = await context.newPage();
+    const noScript = await openPage(context);
     await noScript.goto(`${server.url}search/?q=huawei`);
     expect(await noScript.locator('.notice').textContent()).toContain('needs JavaScript');
     await context.close();
@@ -66,7 +73,7 @@ describe('a reader browsing the digest', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.goto(`${server.url}${path}`);
-      if (path.includes('?q=')) await page.locator('.search-results > li').first().waitFor();
+      if (path.includes('?q=')) expect(await resultTitles(page.locator('.search[data-mode="page"]'))).not.toEqual([]);
       expect(await findAxeViolations(page), `${path} (${colorScheme})`).toEqual([]);
     }
     expect(errors.filter((error) => !error.includes('404'))).toEqual([]);

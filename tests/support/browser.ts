@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PAGE_WAIT_MS } from './waits.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -10,6 +11,13 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A new page whose waits (navigation, `waitFor`, actions) last as long as a test may, not Playwright's 30 s. */
+export async function openPage(owner: Browser | BrowserContext): Promise<Page> {
+  const page = await owner.newPage();
+  page.setDefaultTimeout(PAGE_WAIT_MS);
+  return page;
 }
 
 /** Collects console errors and failed page scripts, so a test can assert there were none. */

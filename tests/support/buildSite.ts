@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { makeTempFolder } from './tempFolders.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -38,7 +37,7 @@ function inheritedEnvironment(): NodeJS.ProcessEnv {
 
 /** Runs the real `astro build` in a child process, with its own cache, and collects what it printed. */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
-  const workDir = await mkdtemp(join(tmpdir(), 'dossier-build-'));
+  const workDir = await makeTempFolder('build');
   const outDir = options.outDir ?? join(workDir, 'dist');
   const cacheDir = options.cacheDir ?? join(workDir, 'cache');
   const env: NodeJS.ProcessEnv = {

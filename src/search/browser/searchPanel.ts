@@ -47,6 +47,14 @@ function filterOption(name: string, value: string, index: number, count: number,
   return label;
 }
 
+/**
+ * What a panel is doing, in its `data-state`: `idle` with nothing asked, `searching` from the
+ * first keystroke or change until the answer is on screen, then `done`, or `failed`. The results
+ * list is `aria-busy` while searching. Anything waiting for results (a test, a script) waits for
+ * `done` rather than for a while.
+ */
+export type SearchPanelState = 'idle' | 'searching' | 'done' | 'failed';
+
 export interface MountedSearch {
   focus: () => void;
 }
@@ -62,6 +70,12 @@ export function mountSearch(root: HTMLElement): MountedSearch {
   const locale = document.documentElement.lang || 'en';
   const bundle = root.dataset['pagefindBundle']!;
   let latestRequest = 0;
+
+  function setPanelState(state: SearchPanelState): void {
+    root.dataset['state'] = state;
+    if (state === 'searching') list.setAttribute('aria-busy', 'true');
+    else list.removeAttribute('aria-busy');
+  }
 
   const stateFromForm = (): SearchState => readSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
 
@@ -84,12 +98,15 @@ export function mountSearch(root: HTMLElement): MountedSearch {
 
   async function run(state: SearchState): Promise<void> {
     const request = ++latestRequest;
+    setPanelState('searching');
     const index = await loadSearch(bundle);
     const allFilters = await index.filters();
     if (!hasCriteria(state)) {
+      if (request !== latestRequest) return;
       showFilters(allFilters, allFilters, state);
       list.replaceChildren();
       status.textContent = 'Type words to search, or pick a source, tag or year.';
+      setPanelState('idle');
       return;
     }
     const search = await index.search(state.query || null, pagefindOptions(state), RESULTS_SHOWN);
@@ -101,11 +118,13 @@ export function mountSearch(root: HTMLElement): MountedSearch {
       total === 0
         ? 'No articles match. Try fewer or different words, or clear a filter.'
         : `${formatCount(total, { one: 'article matches', other: 'articles match' })}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
+    setPanelState('done');
   }
 
   const runSafely = (state: SearchState) =>
     run(state).catch(() => {
       status.textContent = 'Search could not load. Reload the page to try again.';
+      setPanelState('failed');
     });
 
   function update(push: boolean): void {
@@ -119,6 +138,8 @@ export function mountSearch(root: HTMLElement): MountedSearch {
 
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   queryInput.addEventListener('input', () => {
+    // Searching already while typing stops, so no one mistakes the last answer for this one's.
+    setPanelState('searching');
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => update(false), TYPING_DELAY_MS);
   });

@@ -8,13 +8,14 @@ export const getStaticPaths = (async () => {
   return cachedPaths(tags.map((tag) => ({ params: { tag: tag.slug }, props: { name: tag.name, articles: tag.articles.slice(0, feedLength(topic)) } })));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ name: string; articles: Article[] }> = async ({ site, props }) => {
+export const GET: APIRoute<{ name: string; articles: Article[] }> = async ({ site, url, props }) => {
   const topic = await getTopic();
   return feedResponse({
     title: `${topic.title}: ${props.name}`,
     description: `Articles tagged “${props.name}” in ${topic.title}.`,
     language: topic.language,
     site: site!,
+    url,
     articles: props.articles,
     count: feedLength(topic),
   });
