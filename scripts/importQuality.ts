@@ -77,7 +77,7 @@ function messagesOf(report: ImportReport): string[] {
 
 /** An author line that holds more than names: a role, a credit, a sentence. */
 function isOddByline(author: string): boolean {
-  return author.split(/\s+/).length > 5 || /\b(?:by|for|illustration|photo|photos|video|and|with)\b|[:;|]/i.test(author);
+  return author.split(/\s+/).length > 5 || /\b(?:by|for|illustration|photo|photos|video|with)\b|[:;|]/i.test(author) || /\p{Lu}\p{L}+ (?:and|&) \p{Lu}/u.test(author);
 }
 
 function baseRow(input: string, kind: Row['kind'], report: ImportReport): Row {

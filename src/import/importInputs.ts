@@ -109,7 +109,8 @@ async function candidatesOf(input: Input, options: ImportOptions, skipped: Skipp
     return [{ label: input.name, story: { title: article.title, day: publicationDay(article), canonical: article.canonical }, article: () => article }];
   }
   if (options.url) throw new ImportError('is a feed of many articles, but --url names one article (leave --url out for feeds)');
-  const channel = readFeedChannel(decodeInput(bytes, kind, fetched?.charset), kind);
+  const warn = (note: string) => notes.push({ label: input.name, note });
+  const channel = readFeedChannel(decodeInput(bytes, kind, fetched?.charset, warn), kind);
   if (channel.stories.length === 0) skipped.push({ label: input.name, reason: 'the feed has no items' });
   return articlesFromChannel(channel, { ...options, feedUrl: fetched?.url }).flatMap((outcome) => {
     const label = `${input.name} item ${outcome.story.position}${outcome.story.title ? ` "${outcome.story.title}"` : ''}`;
@@ -117,7 +118,8 @@ async function candidatesOf(input: Input, options: ImportOptions, skipped: Skipp
       skipped.push({ label, reason: outcome.skipped });
       return [];
     }
-    const { title, date, canonical, article } = outcome;
+    const { title, date, canonical, article, note } = outcome;
+    if (note) notes.push({ label, note });
     const story = { title, day: publicationDay({ date }), canonical, feedId: outcome.story.id };
     return [{ label, where: `item ${outcome.story.position}`, story, article }];
   });
