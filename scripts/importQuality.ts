@@ -84,12 +84,14 @@ function baseRow(input: string, kind: Row['kind'], report: ImportReport): Row {
   let mojibake = 0;
   let trackers = 0;
   let oddBylines = 0;
+  const messages = messagesOf(report);
   for (const { article, text } of report.imported) {
     mojibake += mojibakeCount(text);
     trackers += trackerCount(text);
     oddBylines += article.authors.filter(isOddByline).length;
+    for (const author of article.authors.filter(isOddByline)) messages.push(`odd byline: "${author}" in "${article.title}"`);
   }
-  return { input, kind, imported: report.imported.length, skipped: report.skipped.length, failed: report.failed.length, oddBylines, mojibake, trackers, messages: messagesOf(report) };
+  return { input, kind, imported: report.imported.length, skipped: report.skipped.length, failed: report.failed.length, oddBylines, mojibake, trackers, messages };
 }
 
 const rows: Row[] = [];
@@ -158,11 +160,14 @@ try {
 }
 
 // Pasted texts: the same articles as an editor copies them; the outlet is what a text never says.
+// They go to a digest of their own, where the pages imported above are not duplicates of them.
+const pastedContent = join(workspace, 'pasted');
+await mkdir(join(pastedContent, 'articles'), { recursive: true });
 for (const page of pages) {
   const pasted = join(pagesFolder, page, 'pasted.txt');
   if (!existsSync(pasted)) continue;
   const expected = await expectedOf(page);
-  const report = await importArticles(options([pasted], { source: expected.siteName, dryRun: true }));
+  const report = await importArticles(options([pasted], { source: expected.siteName, content: pastedContent }));
   rows.push(pageRow(`${page} (pasted)`, 'pasted', report, expected));
 }
 
@@ -270,7 +275,7 @@ for (const row of rows) {
       String(row.trackers).padStart(8),
     ].join(' '),
   );
-  for (const message of row.messages.filter((text) => text.startsWith('failed')).slice(0, 2)) console.log(`    ${message}`);
+  for (const message of row.messages.filter((text) => /^(?:failed|odd)/.test(text)).slice(0, 3)) console.log(`    ${message}`);
 }
 if (validity && 'failed' in validity) console.log(`\nbuild failed:\n${validity.failed}`);
 else if (validity) {

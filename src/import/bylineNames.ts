@@ -23,6 +23,8 @@ export function namesInByline(byline: string): string[] {
   let text = byline.replace(/\s+/g, ' ').trim();
   // "jane@example.org (Jane Doe)": RSS's author element, which wants an address first.
   text = /^\S+@\S+\s*\(([^)]+)\)$/.exec(text)?.[1]?.trim() ?? text;
+  // Notes in brackets say when or what ("Nick Ames (now)"), not who.
+  text = text.replace(/\s*\([^)]*\)/g, '');
   text = text.replace(/^(?:by|par|von|door|di|por|od|de)\s+/i, '').replace(/[.,;:]+$/, '');
   if (!text) return [];
   // Split with the separators kept: after a comma comes a job ("A, senior correspondent"),
