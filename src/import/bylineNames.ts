@@ -11,6 +11,9 @@ const OTHER_CREDIT = /\b(?:illustrations?|photos?|photographs?|pictures?|images?
 /** What follows a name: where the writer is, or whom they write for ("in New York", "for the Post"). */
 const AFTER_NAME = /\s+(?:in|at|from|for|with|reporting from|von|aus|à|en|de la|del)\s+\p{Lu}[\s\S]*$|\s+(?:for|of)\s+the\s+[\s\S]*$/u;
 
+/** What a byline says a writer does: "Senior Transport Correspondent", "health reporter". */
+export const JOB = /\b(?:editors?|reporters?|correspondents?|writers?|journalists?|columnists?|producers?|contributors?|analysts?|critics?|presenters?|chief|bureau|staff writers?|desk)\b/iu;
+
 const SEPARATOR = /\s*(,|;|\s&\s|\band\b|\bund\b|\bet\b|\bи\b)\s*/u;
 
 function isName(text: string): boolean {
@@ -35,6 +38,8 @@ export function namesInByline(byline: string): string[] {
     const part = pieces[index]!.trim();
     const separator = pieces[index - 1]?.trim() ?? '';
     if (!part || OTHER_CREDIT.test(part) || /^by\s/i.test(part)) continue;
+    // After the names, a comma and a job: "A and B, Senior Transport and Infrastructure Correspondents".
+    if (names.length > 0 && (separator === ',' || separator === ';') && JOB.test(pieces.slice(index).join(' '))) break;
     const name = part.replace(AFTER_NAME, '').trim();
     if (isName(name)) {
       names.push(name);

@@ -50,6 +50,18 @@ export function findDateInText(line: string, options: { dayFirst: boolean }): Da
   return undefined;
 }
 
+/**
+ * A date that names its month and day but not its year ("March 18 at 3:57 PM", "18 March"), as
+ * written, for asking the editor which year it is. English only, like the sites that write so.
+ */
+export function findYearlessDate(line: string): string | undefined {
+  for (const result of monthFirst.parse(line, reference)) {
+    const { start } = result;
+    if (isAbsolute(result) && start.isCertain('month') && start.isCertain('day') && !start.isCertain('year')) return result.text;
+  }
+  return undefined;
+}
+
 const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
 
 function offsetText(minutes: number): string {
