@@ -28,13 +28,36 @@ function isExternal(href: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//');
 }
 
+const HEADING = /^h([1-6])$/;
+
+/**
+ * Headings renumbered to nest under the page's own `<h1>`: the body's first heading becomes
+ * `<h2>` and none skips a level, whatever the source wrote (a feed's `<h4>`, a pasted `#`).
+ * Headings keep their order relative to each other: a deeper one stays deeper, a shallower one
+ * closes the sections it ends.
+ */
+export function nestHeadings(tree: Root): void {
+  const open: Array<{ written: number; level: number }> = [];
+  visit(tree, 'element', (element: Element) => {
+    const written = Number(HEADING.exec(element.tagName)?.[1] ?? 0);
+    if (!written) return;
+    while (open.length > 0 && open.at(-1)!.written > written) open.pop();
+    const parent = open.at(-1);
+    const level = !parent ? 2 : parent.written === written ? parent.level : Math.min(parent.level + 1, 6);
+    if (parent?.written === written) open.pop();
+    open.push({ written, level });
+    element.tagName = `h${level}`;
+  });
+}
+
 /**
  * Rendered Markdown as it is published: sanitized unless the topic trusts its authors' raw
- * HTML; site links written from the root (`/timeline/`) moved under the site's base path; and
+ * HTML; headings nested under the page's title; site links written from the root (`/timeline/`) moved under the site's base path; and
  * every link that leaves the site opened without handing the page over (`rel="noopener noreferrer"`).
  */
 export function publishableArticleHtml(html: string, options: { trustHtml: boolean; base: string }): string {
   const tree = options.trustHtml ? parse(html) : (sanitize(parse(html), articleSchema) as Root);
+  nestHeadings(tree);
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   visit(tree, 'element', (element: Element) => {
     for (const attribute of URL_ATTRIBUTES) {

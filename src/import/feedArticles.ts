@@ -1,6 +1,7 @@
 import { slugify } from '../lib/slugs.ts';
+import { namesInByline } from './bylineNames.ts';
 import type { FeedChannel, FeedStory } from './feedChannel.ts';
-import { absoluteUrl, feedHtmlToMarkdown, htmlToPlainText } from './feedHtml.ts';
+import { absoluteUrl, feedHtmlToMarkdown, htmlToPlainText, withoutTracking } from './feedHtml.ts';
 import { ImportError } from './importError.ts';
 import type { ImportedArticle } from './importedArticle.ts';
 import type { ImportOptions } from './importOptions.ts';
@@ -22,6 +23,8 @@ export interface FeedArticle {
   canonical?: string | undefined;
   /** The article with its text as Markdown; undefined when the feed gives no text. */
   article: () => ImportedArticle | undefined;
+  /** What the importer assumed for this story, for the editor to check. */
+  note?: string | undefined;
 }
 
 /** What became of one story in a feed: an article to write, or why there is none. */
@@ -56,22 +59,46 @@ function summaryOf(story: FeedStory): string | undefined {
   return summary && summary.length <= LONGEST_SUMMARY ? summary : undefined;
 }
 
-function storyDate(story: FeedStory, fallback: string | undefined): string {
+type StoryDate = { date: string; note?: string } | { skipped: string };
+
+function storyDate(story: FeedStory, fallback: string | undefined): StoryDate {
   const date = story.published === undefined ? undefined : readFeedDate(story.published);
-  if (date) return date;
-  if (fallback) return fallback;
-  throw new ImportError(
-    story.published === undefined
-      ? 'no date (pass --date YYYY-MM-DD or fix the feed)'
-      : `date "${story.published}" is not a date the importer can read (pass --date YYYY-MM-DD or fix the feed)`,
-    `item ${story.position}`,
-  );
+  if (date) {
+    // A time without a zone could be any of 26 hours around the globe; only the day is sure.
+    const zoneless = date.length === 10 && /\d:\d\d/.test(story.published!);
+    return zoneless ? { date, note: `date "${story.published!.trim()}" gives no time zone: taken as the publisher's local time, so only the day ${date} is kept` } : { date };
+  }
+  if (fallback) return { date: fallback, note: `${story.published === undefined ? 'no date' : `date "${story.published}" is unreadable`}: dated ${fallback} by --date` };
+  return {
+    skipped:
+      story.published === undefined
+        ? 'has no date (pass --date YYYY-MM-DD to import it with that date)'
+        : `date "${story.published}" is not a date the importer can read (pass --date YYYY-MM-DD to import it with that date)`,
+  };
+}
+
+/** Words a title made from a story's first sentence keeps at most. */
+const LONGEST_MADE_TITLE = 14;
+
+/** A title for a story that has none (RSS makes titles optional): its first sentence, shortened. */
+function titleFromText(story: FeedStory): string | undefined {
+  const text = htmlToPlainText(story.contentHtml ?? story.summaryHtml ?? '');
+  const sentence = /^.+?[.!?](?=\s|$)/u.exec(text)?.[0] ?? text;
+  const words = sentence.split(' ').filter(Boolean);
+  if (words.length === 0) return undefined;
+  return words.length <= LONGEST_MADE_TITLE ? sentence.replace(/[.]$/, '') : `${words.slice(0, LONGEST_MADE_TITLE).join(' ').replace(/[,;:]$/, '')}…`;
+}
+
+/** A tracking redirect's destination when the feed names it, else the link as given. */
+function storyLink(story: FeedStory): string | undefined {
+  return story.originalLink && URL.canParse(story.originalLink) ? story.originalLink : story.link;
 }
 
 /**
- * Each story of a feed as an article: feed title → source, link → canonical, categories →
- * tags, HTML → Markdown with addresses made absolute. The whole feed stops on a story without a
- * readable date (all or nothing); a story without a title is skipped.
+ * Each story of a feed as an article: feed title → source, link (or `origLink`) → canonical,
+ * categories → tags, HTML → Markdown with addresses made absolute, bylines → names. A story
+ * without a readable date is skipped (unless `--date` dates it), one without a title is titled
+ * from its first sentence, and neither costs the feed its other stories.
  */
 export function articlesFromChannel(channel: FeedChannel, options: FeedArticleOptions): FeedStoryOutcome[] {
   const sourceName = options.source ?? channel.title;
@@ -81,11 +108,17 @@ export function articlesFromChannel(channel: FeedChannel, options: FeedArticleOp
   const sourceUrl = options.sourceUrl ?? home;
 
   return channel.stories.map((story): FeedStoryOutcome => {
-    if (!story.title) return { story, skipped: 'has no title' };
-    const date = storyDate(story, options.date);
+    const title = story.title ?? titleFromText(story);
+    if (!title) return { story, skipped: 'has no title and no text to make one from' };
+    const dated = storyDate(story, options.date);
+    if ('skipped' in dated) return { story, skipped: dated.skipped };
+    const { date } = dated;
+    const notes = [...(story.title ? [] : [`has no title: titled "${title}" from its first sentence`]), ...(dated.note ? [dated.note] : [])];
     const explicitBase = story.base ? absoluteUrl(story.base, documentBase ?? home) : channel.base ? documentBase : undefined;
-    const canonical = story.link ? absoluteUrl(story.link, explicitBase ?? home ?? documentBase) : undefined;
-    const title = story.title;
+    const link = storyLink(story);
+    const address = link ? absoluteUrl(link, explicitBase ?? home ?? documentBase) : undefined;
+    const canonical = address && withoutTracking(address);
+    const authors = [...new Set(story.authors.flatMap(namesInByline))];
     const article = (): ImportedArticle | undefined => {
       const body = feedHtmlToMarkdown(story.contentHtml ?? story.summaryHtml ?? '', explicitBase ?? canonical ?? home ?? documentBase);
       if (!body) return undefined;
@@ -93,7 +126,7 @@ export function articlesFromChannel(channel: FeedChannel, options: FeedArticleOp
         title,
         date,
         source: { name: sourceName, url: sourceUrl },
-        authors: story.authors.length > 0 ? [...new Set(story.authors)] : options.authors,
+        authors: authors.length > 0 ? authors : options.authors,
         tags: tagsOf(story.categories, options.tags),
         summary: summaryOf(story),
         lang: languageTag(story.lang ?? channel.lang),
@@ -101,6 +134,6 @@ export function articlesFromChannel(channel: FeedChannel, options: FeedArticleOp
         body,
       };
     };
-    return { story, title, date, canonical, article };
+    return { story, title, date, canonical, article, ...(notes.length > 0 && { note: notes.join('; ') }) };
   });
 }

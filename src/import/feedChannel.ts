@@ -1,4 +1,4 @@
-import { XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DetectError, parseFeed, type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from 'feedsmith';
 import { escapeHtml } from '../lib/escapeHtml.ts';
 import { htmlToPlainText } from './feedHtml.ts';
@@ -11,6 +11,11 @@ export interface FeedStory {
   title?: string | undefined;
   /** The story's address as written; may be relative to `base`. */
   link?: string | undefined;
+  /**
+   * The story's own address when `link` is a tracking redirect: FeedBurner's and Pheedo's
+   * `origLink`, which the feed library does not read.
+   */
+  originalLink?: string | undefined;
   /** RSS guid, Atom id or JSON Feed id: what the publisher says makes the story the same story. */
   id?: string | undefined;
   published?: string | undefined;
@@ -194,6 +199,22 @@ function channelOf(parsed: ParsedFeed): FeedChannel {
   }
 }
 
+const origLinkParser = new XMLParser({
+  removeNSPrefix: true,
+  ignoreAttributes: true,
+  processEntities: false,
+  isArray: (name) => name === 'item' || name === 'entry',
+});
+
+/** Each item's `origLink` (any namespace prefix), in feed order. */
+function originalLinks(xml: string): Array<string | undefined> {
+  if (!xml.includes('origLink')) return [];
+  const document = origLinkParser.parse(xml) as Record<string, Record<string, unknown> | undefined>;
+  const channel = (document['rss']?.['channel'] ?? {}) as Record<string, unknown>;
+  const items = (channel['item'] ?? document['RDF']?.['item'] ?? document['feed']?.['entry'] ?? []) as Array<Record<string, unknown>>;
+  return items.map((item) => (typeof item['origLink'] === 'string' ? present(item['origLink']) : undefined));
+}
+
 /**
  * The feed library forgives broken XML and reads what it can, which would import a feed cut
  * short in download without a word. Checking well-formedness first turns that into one error
@@ -226,9 +247,9 @@ function parseJson(text: string): unknown {
 }
 
 /** Reads an RSS 2.0, RSS 1.0 (RDF), Atom 1.0 or JSON Feed document. */
-export function readFeedChannel(text: string, kind: 'xml' | 'json'): FeedChannel {
+export function readFeedChannel(text: string, kind: 'xml' | 'json' | 'html'): FeedChannel {
   let document: unknown = text;
-  if (kind === 'xml' && /^\s*<(!doctype\s+html|html[\s>])/i.test(text)) {
+  if (kind === 'html' || /^\s*<(!doctype\s+html|html[\s>])/i.test(text)) {
     throw new ImportError('is a web page, not a feed (open the page in a browser and look for its RSS or Atom link)');
   }
   if (kind === 'xml') checkWellFormed(text);
@@ -248,5 +269,10 @@ export function readFeedChannel(text: string, kind: 'xml' | 'json'): FeedChannel
     const reason = cause instanceof Error ? cause.message : (error as Error).message;
     throw new ImportError(`could not be read as a feed: ${reason} (ask the feed's publisher to fix it)`);
   }
-  return channelOf(parsed);
+  const channel = channelOf(parsed);
+  if (kind === 'xml') {
+    const links = originalLinks(text);
+    for (const story of channel.stories) story.originalLink = links[story.position - 1];
+  }
+  return channel;
 }

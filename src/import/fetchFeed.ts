@@ -12,7 +12,7 @@ export interface FetchedFeed {
 /** No news feed is this large; a larger answer is a mistake or an attack, and is not read into memory. */
 const LARGEST_FEED_BYTES = 100 * 1024 * 1024;
 
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1';
+const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.7, application/xhtml+xml;q=0.7, */*;q=0.1';
 
 function whyUnreachable(error: unknown, timeoutSeconds: number): string {
   if (error instanceof DOMException && error.name === 'TimeoutError') return `no answer within ${timeoutSeconds} seconds`;
@@ -31,7 +31,7 @@ async function readLimited(response: Response): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** Downloads a feed, following redirects, and says in words why when it cannot. */
+/** Downloads a feed or a web page, following redirects, and says in words why when it cannot. */
 export async function fetchFeed(url: string, timeoutSeconds = 30): Promise<FetchedFeed> {
   let response: Response;
   try {

@@ -19,6 +19,8 @@ import { UsageError, type ImportOptions } from './importOptions.ts';
 import type { ImportReport, SkippedArticle } from './importReport.ts';
 import { readRawArticle } from './rawText.ts';
 import { articleFromRawText } from './textArticle.ts';
+import { articleFromWebPage } from './webArticle.ts';
+import { readWebPage } from './webPage.ts';
 
 /** One input as the editor named it (or as found in a folder they named). */
 interface Input {
@@ -47,7 +49,7 @@ interface PlannedFile {
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
-const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf', '.json', '.feed']);
+const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf', '.json', '.feed', '.html', '.htm']);
 
 function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
@@ -71,7 +73,7 @@ async function expandInput(input: string): Promise<Input[]> {
   if (!info) throw new ImportError('does not exist (check the path)');
   if (!info.isDirectory()) return [{ name: input, path: input }];
   const files = await filesInFolder(input);
-  if (files.length === 0) throw new ImportError('is a folder with no .txt, .xml, .rss, .atom, .rdf or .json files in it');
+  if (files.length === 0) throw new ImportError('is a folder with no .txt, .html, .xml, .rss, .atom, .rdf or .json files in it');
   return files;
 }
 
@@ -108,8 +110,15 @@ async function candidatesOf(input: Input, options: ImportOptions, skipped: Skipp
     notes.push(...textNotes.map((note) => ({ label: input.name, note })));
     return [{ label: input.name, story: { title: article.title, day: publicationDay(article), canonical: article.canonical }, article: () => article }];
   }
+  const warn = (note: string) => notes.push({ label: input.name, note });
+  if (kind === 'html') {
+    const page = readWebPage(decodeInput(bytes, kind, fetched?.charset, warn), options.url ?? fetched?.url);
+    const article = articleFromWebPage(page, options);
+    notes.push(...page.notes.map((note) => ({ label: input.name, note })));
+    return [{ label: input.name, story: { title: article.title, day: publicationDay(article), canonical: article.canonical }, article: () => article }];
+  }
   if (options.url) throw new ImportError('is a feed of many articles, but --url names one article (leave --url out for feeds)');
-  const channel = readFeedChannel(decodeInput(bytes, kind, fetched?.charset), kind);
+  const channel = readFeedChannel(decodeInput(bytes, kind, fetched?.charset, warn), kind);
   if (channel.stories.length === 0) skipped.push({ label: input.name, reason: 'the feed has no items' });
   return articlesFromChannel(channel, { ...options, feedUrl: fetched?.url }).flatMap((outcome) => {
     const label = `${input.name} item ${outcome.story.position}${outcome.story.title ? ` "${outcome.story.title}"` : ''}`;
@@ -117,7 +126,8 @@ async function candidatesOf(input: Input, options: ImportOptions, skipped: Skipp
       skipped.push({ label, reason: outcome.skipped });
       return [];
     }
-    const { title, date, canonical, article } = outcome;
+    const { title, date, canonical, article, note } = outcome;
+    if (note) notes.push({ label, note });
     const story = { title, day: publicationDay({ date }), canonical, feedId: outcome.story.id };
     return [{ label, where: `item ${outcome.story.position}`, story, article }];
   });
@@ -251,7 +261,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportRepo
     }
   }
   if (options.url && inputs.length + report.failed.length > 1) {
-    throw new UsageError('--url names one article, so it takes exactly one text input');
+    throw new UsageError('--url names one article, so it takes exactly one text or web page input');
   }
   const catalog = await catalogOf(join(options.content, 'articles'));
   for (const input of inputs) await importInput(input, options, catalog, report);

@@ -4,7 +4,7 @@ import { contentDirectory } from '../content/topic.ts';
 
 /** What an editor asked for on the command line, checked. */
 export interface ImportOptions {
-  /** Text files, folders of them, feed files and feed URLs. */
+  /** Text files, saved web pages, feed files, folders of them, and article or feed URLs. */
   inputs: string[];
   /** The content folder; articles go to its `articles/`. */
   content: string;
@@ -12,7 +12,7 @@ export interface ImportOptions {
   source?: string | undefined;
   /** The outlet's home page. */
   sourceUrl?: string | undefined;
-  /** The original article's URL, for a single pasted text. */
+  /** The original article's URL, for a single pasted text or saved page. */
   url?: string | undefined;
   /** Authors for a pasted text, or for feed items that name none. */
   authors: string[];
@@ -39,17 +39,20 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: npm run import -- <input>... [options]
 
-Each input is a text file pasted from a web page, a folder of them, a feed file
-(RSS, RSS 1.0/RDF, Atom, JSON Feed) or a feed URL. Articles are written to
+Each input is a text file pasted from a web page, a saved web page (.html), a
+feed file (RSS, RSS 1.0/RDF, Atom, JSON Feed), a folder of these, or the URL of
+an article or a feed. Articles are written to
 <content>/articles/<YYYY-MM-DD>-<name>.md; existing files are never changed.
 
 Options:
   --source <name>       the outlet, as readers know it ("Silicon Republic")
   --source-url <url>    the outlet's home page
-  --url <url>           the original article's address (one text input only)
+  --url <url>           the original article's address (one pasted text or
+                        saved page only)
   --author <name>       an author; repeat for several (feeds: items naming none)
   --tag <tag>           a tag for every imported article; repeat for several
-  --date <YYYY-MM-DD>   the publication date (feeds: items giving none)
+  --date <YYYY-MM-DD>   the publication date (feeds and pages: when they give
+                        none; pasted text: always)
   --day-first           read 06/03/2019 as 6 March, not June 3
   --match <regex>       keep only articles whose title, summary or text match
   --since <YYYY-MM-DD>  skip articles published before this day
@@ -118,7 +121,7 @@ export function readImportOptions(args: string[], env: Record<string, string | u
   }
   const { values, positionals } = parsed;
   if (values.help) return undefined;
-  if (positionals.length === 0) throw new UsageError('name at least one input: a text file, a folder, a feed file or a feed URL');
+  if (positionals.length === 0) throw new UsageError('name at least one input: a text file, a saved web page, a feed file, a folder or a URL');
   return {
     inputs: positionals,
     content: values.content ?? contentDirectory(env),

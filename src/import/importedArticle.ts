@@ -9,11 +9,13 @@ export interface ImportedArticle {
   title: string;
   /** `YYYY-MM-DD`, or a date-time at the publisher's offset as a feed gave it. */
   date: string;
+  /** When the source last changed it, in the same forms as `date`. */
+  updated?: string | undefined;
   source: { name: string; url?: string | undefined };
   authors: string[];
   tags: string[];
   summary?: string | undefined;
-  image?: { alt: string; credit?: string | undefined } | undefined;
+  image?: { src?: string | undefined; alt: string; credit?: string | undefined } | undefined;
   lang?: string | undefined;
   canonical?: string | undefined;
   /** Dated events found in the text, when the editor asked for them (`--events`). */

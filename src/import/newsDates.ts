@@ -50,10 +50,59 @@ export function findDateInText(line: string, options: { dayFirst: boolean }): Da
   return undefined;
 }
 
+/**
+ * A date that names its month and day but not its year ("March 18 at 3:57 PM", "18 March"), as
+ * written, for asking the editor which year it is. English only, like the sites that write so.
+ */
+export function findYearlessDate(line: string): string | undefined {
+  for (const result of monthFirst.parse(line, reference)) {
+    const { start } = result;
+    if (isAbsolute(result) && start.isCertain('month') && start.isCertain('day') && !start.isCertain('year')) return result.text;
+  }
+  return undefined;
+}
+
 const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
 
 function offsetText(minutes: number): string {
   return `${minutes < 0 ? '-' : '+'}${pad(Math.trunc(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+const ENGLISH_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const FEED_LOCALES = ['de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'ru', 'uk', 'tr', 'ro', 'hu'];
+
+/**
+ * Month names and abbreviations in the languages feeds are written in ("Mär", "mars", "мая"), to
+ * their English abbreviation. Taken from `Intl`, since chrono reads RFC 822's shape only in English.
+ */
+const FOREIGN_MONTHS = (() => {
+  const months = new Map<string, string>();
+  for (const locale of FEED_LOCALES) {
+    for (const month of ENGLISH_MONTHS.keys()) {
+      const date = new Date(Date.UTC(2019, month, 15));
+      for (const style of ['long', 'short'] as const) {
+        for (const format of [{ month: style }, { month: style, day: 'numeric' }] as const) {
+          const part = new Intl.DateTimeFormat(locale, { ...format, timeZone: 'UTC' }).formatToParts(date).find((piece) => piece.type === 'month')?.value;
+          if (!part) continue;
+          const name = part.toLocaleLowerCase(locale).replace(/\.$/, '');
+          months.set(name, ENGLISH_MONTHS[month]!);
+          if (style === 'long') months.set(name.slice(0, 3), ENGLISH_MONTHS[month]!);
+        }
+      }
+    }
+  }
+  return months;
+})();
+
+/** RFC 822's shape with words in another language: "Mi, 06 Mär 2019 09:30:00 +0100". */
+const RFC822_SHAPE = /^(?:[\p{L}.]+,?\s+)?(\d{1,2})\.?\s+([\p{L}.]+)\s+(\d{4})(\s+.*)?$/u;
+
+/** An RFC 822 date whose day and month are named in another language, in English. */
+function inEnglish(text: string): string | undefined {
+  const match = RFC822_SHAPE.exec(text);
+  if (!match) return undefined;
+  const month = FOREIGN_MONTHS.get(match[2]!.toLowerCase().replace(/\.$/, ''));
+  return month ? `${match[1]} ${month} ${match[3]}${match[4] ?? ''}` : undefined;
 }
 
 /**
@@ -64,8 +113,13 @@ function offsetText(minutes: number): string {
 export function readFeedDate(value: string): string | undefined {
   const text = value.trim();
   if (parsePublicationDate(text).ok) return text;
-  const [result] = monthFirst.parse(text, reference, { timezones: feedZones });
-  if (!result || !isAbsolute(result)) return undefined;
+  // Feeds written by hand or by local software name days and months in their own language
+  // ("Mi, 06 Mär 2019 09:30:00 +0100"); English first, as RFC 822 asks.
+  const english = inEnglish(text);
+  const result = [...(english ? [[monthFirst, english] as const] : []), ...[monthFirst, ...otherLanguages].map((parser) => [parser, text] as const)]
+    .map(([parser, written]) => parser.parse(written, reference, { timezones: feedZones })[0])
+    .find((found) => found && isAbsolute(found) && fullDay(found.start));
+  if (!result) return undefined;
   const { start } = result;
   const day = fullDay(start);
   if (!day) return undefined;

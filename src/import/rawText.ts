@@ -2,10 +2,11 @@ import type { List, RootContent } from 'mdast';
 import type { CalendarDate } from '../lib/dates.ts';
 import { ImportError } from './importError.ts';
 import { markdownFromTree } from './markdown.ts';
-import { findDateInText } from './newsDates.ts';
+import { findDateInText, findYearlessDate } from './newsDates.ts';
 import {
   isBoilerplate,
-  listItems,
+  isPersonName,
+  listItem,
   looksLikeSubheading,
   namesUsedIn,
   readAuthorNote,
@@ -22,8 +23,10 @@ export interface RawArticle {
   title: string;
   day?: CalendarDate;
   authors: string[];
-  /** The outlet a closing note names ("… is the editor of Silicon Republic"). */
+  /** The outlet a closing note names ("… is the editor of Silicon Republic"), or a wire dateline. */
   outlet?: string;
+  /** A date near the top that gives no year ("March 18 at 3:57 PM"), and its line, when no full date was found. */
+  yearlessDate?: { text: string; line: number };
   image?: PhotoCaption;
   /** The article text as Markdown: paragraphs, `##` subheadings, lists. */
   body: string;
@@ -84,37 +87,99 @@ function withoutDates(text: string, dayFirst: boolean): string {
 
 interface Header {
   day?: CalendarDate;
+  yearlessDate?: { text: string; line: number };
   authors: string[];
   captions: PhotoCaption[];
 }
 
+/** "(Updated: …)", "(Mis à jour : …)": a second date's label, left behind once the dates are read. */
+const UPDATE_NOTE = /\(?\s*(?:last\s+)?(?:updated?|modified|mis à jour|actualisé|aktualisiert|actualizado|aggiornato|bijgewerkt)\b[^)]*\)?/giu;
+
+/** What is left of a line once its dates and their labels are gone: empty, or words to read. */
+function meaningful(text: string): string {
+  return trimSeparators(text.replace(UPDATE_NOTE, ' ').replace(/\(\s*\)/g, ' ').replace(/\s+/g, ' ').trim());
+}
+
+/** What a header block turned out to be: page furniture to drop, or a line of the article after all. */
+type HeaderReading = 'header' | 'text' | { keep: string };
+
 /**
- * Reads a short block near the top: a date line ("6 Mar 2019"), a caption with a date in it
- * ("Huawei Logo Dec 3 2018 AH": caption, date, credit), a credit or a byline. False when the
- * block is none of these and belongs to the article text.
+ * Reads a short block near the top: a date line ("6 Mar 2019", "Posted on March 6, 2019 by
+ * Priya Natarajan", "AFP 30 avril 2015 à 07:19"), a caption with a date in it ("Huawei Logo Dec
+ * 3 2018 AH": caption, date, credit), a credit or a byline. A standfirst that shares a line with
+ * the date stays in the text; anything else is article text.
  */
-function readHeaderBlock(text: string, header: Header, dayFirst: boolean): boolean {
+function readHeaderBlock(block: TextBlock, header: Header, dayFirst: boolean): HeaderReading {
+  const { text } = block;
   const credit = readPhotoCredit(text);
   if (credit) {
     header.captions.push(credit);
-    return true;
+    return 'header';
   }
   const byline = readByline(text);
   if (byline) {
     header.authors.push(...byline);
-    return true;
+    return 'header';
   }
-  if (header.day) return false;
+  if (header.day) return 'text';
   const date = findDateInText(text, { dayFirst });
-  if (!date) return false;
+  if (!date) {
+    const yearless = wordCount(text) <= 12 && /\d/.test(text) ? findYearlessDate(text) : undefined;
+    if (!yearless || header.yearlessDate) return 'text';
+    header.yearlessDate = { text: yearless, line: block.line };
+    const rest = meaningful(text.replace(yearless, ' ').replace(DATE_LINE_WORDS, ''));
+    const authors = rest ? readByline(rest) ?? readByline(`by ${rest.replace(/^by\s+/i, '')}`) : undefined;
+    if (authors) header.authors.push(...authors);
+    return 'header';
+  }
   header.day = date.day;
   let before = withoutDates(text.slice(0, date.index), dayFirst);
   while (DATE_LINE_WORDS.test(before)) before = trimSeparators(before.replace(DATE_LINE_WORDS, ''));
-  const after = withoutDates(text.slice(date.index + date.text.length), dayFirst);
-  const authors = readByline(before);
-  if (authors) header.authors.push(...authors);
-  else if (before) header.captions.push({ alt: before, ...(after && wordCount(after) <= 5 && { credit: after }) });
-  return true;
+  before = meaningful(before);
+  const after = meaningful(withoutDates(text.slice(date.index + date.text.length), dayFirst));
+  // "… by Priya Natarajan" after the date names the writer, not a photographer.
+  const authorsAfter = /^by\s/i.test(after) ? readByline(after) : undefined;
+  if (authorsAfter) header.authors.push(...authorsAfter);
+  const creditAfter = !authorsAfter && after && wordCount(after) <= 5 && /\p{L}/u.test(after) && !/^\d/.test(after) ? after : undefined;
+  if (!before) return 'header';
+  const authors = readByline(before) ?? (!creditAfter && (isPersonName(before) || /^\p{Lu}{2,}$/u.test(before)) ? [before] : undefined);
+  if (authors) {
+    header.authors.push(...authors);
+    return 'header';
+  }
+  if (creditAfter) {
+    header.captions.push({ alt: before, credit: creditAfter });
+    return 'header';
+  }
+  // A sentence before a bare date or time is the standfirst, not a photo caption.
+  return { keep: before };
+}
+
+/**
+ * A header block line by line when every line is header on its own (a long byline with the
+ * date on the next line), else as one block (a caption wrapped over two lines).
+ */
+function readHeaderLines(block: TextBlock, header: Header, dayFirst: boolean): HeaderReading {
+  // Only short blocks: a byline and a date, not a paragraph wrapped over lines.
+  if (block.lines.length > 1 && block.lines.length <= 4 && wordCount(block.text) <= 40) {
+    const trial: Header = { ...header, authors: [...header.authors], captions: [...header.captions] };
+    const lines = block.lines.map((line, offset) => readHeaderBlock({ lines: [line], line: block.line + offset, text: line }, trial, dayFirst));
+    if (lines.every((reading) => reading === 'header')) {
+      Object.assign(header, trial);
+      return 'header';
+    }
+  }
+  return readHeaderBlock(block, header, dayFirst);
+}
+
+/** "VALDRIA, April 14, 2021 (Meridian Wire) - …": a wire dateline opening the text, its date and agency. */
+const DATELINE = /^(?:\p{Lu}[\p{L}.'’ -]{1,40}?),\s+(.{5,40}?)\s*(?:\(([^)]{2,40})\))?\s*[-–—:]\s+\S/u;
+
+function readDateline(text: string, dayFirst: boolean): { day: CalendarDate; agency?: string } | undefined {
+  const match = DATELINE.exec(text);
+  const date = match && findDateInText(match[1]!, { dayFirst });
+  if (!date || meaningful(withoutDates(match[1]!, dayFirst))) return undefined;
+  return { day: date.day, ...(match[2] && { agency: match[2].trim() }) };
 }
 
 function mergeCaptions(captions: readonly PhotoCaption[], names: ReadonlySet<string>): PhotoCaption | undefined {
@@ -124,20 +189,62 @@ function mergeCaptions(captions: readonly PhotoCaption[], names: ReadonlySet<str
   return { ...(alt && { alt: sentenceCaseCaption(alt, names) }), ...(credit && { credit }) };
 }
 
+/** Words a line may have and still be an item of a list that a lead-in ending in ":" announces. */
+const LONGEST_UNMARKED_ITEM = 30;
+
+type BodyUnit = { list: string[]; ordered: boolean } | { block: TextBlock };
+
+/**
+ * Blocks grouped into lists where the text has them: lines marked with bullets or numbers, in
+ * one block or one per block; and, as pages lose their bullets when copied, the short lines
+ * after a lead-in that ends with a colon ("President Obama also said:").
+ */
+function groupLists(blocks: readonly TextBlock[]): BodyUnit[] {
+  const units: BodyUnit[] = [];
+  const isMarked = (block: TextBlock | undefined) => block !== undefined && block.lines.every((line) => listItem(line));
+  for (let index = 0; index < blocks.length; index += 1) {
+    const block = blocks[index]!;
+    const marked = block.lines.map(listItem);
+    // One marked line alone ("1. Not a list") is a paragraph; two or more, in one block or in neighbours, a list.
+    const inList = isMarked(block) && (block.lines.length > 1 || isMarked(blocks[index - 1]) || isMarked(blocks[index + 1]));
+    if (inList && marked.every((item) => item?.ordered === marked[0]!.ordered)) {
+      const last = units.at(-1);
+      const ordered = marked[0]!.ordered;
+      if (last && 'list' in last && last.ordered === ordered && isMarked(blocks[index - 1])) last.list.push(...marked.map((item) => item!.text));
+      else units.push({ list: marked.map((item) => item!.text), ordered });
+      continue;
+    }
+    units.push({ block });
+    if (!/:$/u.test(block.text)) continue;
+    const items: string[] = [];
+    for (let next = index + 1; next < blocks.length; next += 1) {
+      const candidate = blocks[next]!;
+      if (candidate.lines.length > 1 || wordCount(candidate.text) > LONGEST_UNMARKED_ITEM || /[.!?]["'”’)]*$/u.test(candidate.text) || listItem(candidate.text)) break;
+      items.push(candidate.text);
+    }
+    if (items.length >= 2) {
+      units.push({ list: items, ordered: false });
+      index += items.length;
+    }
+  }
+  return units;
+}
+
 function bodyTree(blocks: readonly TextBlock[]): RootContent[] {
   let previous: RootContent['type'] | undefined;
-  return blocks.map((block, index): RootContent => {
-    const items = listItems(block.lines);
-    const node: RootContent = items
-      ? ({
-          type: 'list',
-          ordered: false,
-          spread: false,
-          children: items.map((item) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: item }] }] })),
-        } satisfies List)
-      : block.lines.length === 1 && previous === 'paragraph' && index < blocks.length - 1 && looksLikeSubheading(block.text)
-        ? { type: 'heading', depth: 2, children: [{ type: 'text', value: block.text }] }
-        : { type: 'paragraph', children: [{ type: 'text', value: block.text }] };
+  const units = groupLists(blocks);
+  return units.map((unit, index): RootContent => {
+    const node: RootContent =
+      'list' in unit
+        ? ({
+            type: 'list',
+            ordered: unit.ordered,
+            spread: false,
+            children: unit.list.map((item) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: item }] }] })),
+          } satisfies List)
+        : unit.block.lines.length === 1 && previous === 'paragraph' && index < units.length - 1 && looksLikeSubheading(unit.block.text) && !/:$/u.test(unit.block.text)
+          ? { type: 'heading', depth: 2, children: [{ type: 'text', value: unit.block.text }] }
+          : { type: 'paragraph', children: [{ type: 'text', value: unit.block.text }] };
     previous = node.type;
     return node;
   });
@@ -161,7 +268,15 @@ export function readRawArticle(text: string, options: { dayFirst: boolean }): Ra
   const header: Header = { authors: [], captions: [] };
   const firstProse = blocks.findIndex(isProse);
   const headerEnd = Math.min(HEADER_BLOCKS, firstProse === -1 ? blocks.length : firstProse);
-  const body = blocks.filter((block, index) => !(index < headerEnd && readHeaderBlock(block.text, header, options.dayFirst)));
+  const body = blocks.flatMap((block, index): TextBlock[] => {
+    if (index >= headerEnd) return [block];
+    const reading = readHeaderLines(block, header, options.dayFirst);
+    if (reading === 'header') return [];
+    if (reading === 'text') return [block];
+    return [{ lines: [reading.keep], line: block.line, text: reading.keep }];
+  });
+  const dateline = header.day ? undefined : body[0] && readDateline(body[0].text, options.dayFirst);
+  if (dateline) header.day = dateline.day;
 
   const article = body.filter((block) => {
     const caption = readPhotoCredit(block.text);
@@ -177,11 +292,13 @@ export function readRawArticle(text: string, options: { dayFirst: boolean }): Ra
   const names = namesUsedIn(article.map((block) => block.text).join(' '));
   const image = mergeCaptions(header.captions, names);
   const authors = [...new Set([...header.authors, ...(closingNote?.authors ?? [])])];
+  const outlet = closingNote?.outlet ?? dateline?.agency;
   return {
     title,
     ...(header.day && { day: header.day }),
+    ...(!header.day && header.yearlessDate && { yearlessDate: header.yearlessDate }),
     authors,
-    ...(closingNote?.outlet && { outlet: closingNote.outlet }),
+    ...(outlet && { outlet }),
     ...(image && { image }),
     body: markdownFromTree({ type: 'root', children: bodyTree(article) }),
   };

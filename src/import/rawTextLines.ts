@@ -3,6 +3,7 @@
  * (advertising, share prompts, photo captions and credits, bylines) or the article itself.
  * These are patterns of page furniture, not of dates: dates are left to the date parser.
  */
+import { JOB, namesInByline as splitByline } from './bylineNames.ts';
 
 /**
  * A line as the article means it: control characters removed and runs of spaces made one. A
@@ -30,6 +31,11 @@ const BOILERPLATE = [
   /^(share|tweet|email|print|save)( this| the)?( article| story| post| page)?( on [\p{L} ]+)?$/iu,
   /^(share on|share via|click to share|share this)\b/i,
   /^(subscribe|sign up|follow us|follow @|join our)\b/i,
+  /^follow\b.*@[\w.]+$/i,
+  /^[\d,. ]+\s*(comments?|shares?|replies|reactions|views)$/i,
+  /^(from|more from) the (section|desk)\b/i,
+  /^(image|photo|video) (source|caption)$/i,
+  /^(media caption|image copyright|getty images)$/i,
   /\b(subscribe|sign up)\b.*\b(newsletter|alerts|updates|podcast)\b/i,
   /^(continue reading|story continues below|scroll to continue|listen to this article|skip advert)\b/i,
   /^((facebook|twitter|x|linkedin|whatsapp|reddit|email|pinterest|telegram|threads|bluesky)[\s,|·•/]*){2,}$/i,
@@ -63,7 +69,7 @@ export function readPhotoCredit(line: string): PhotoCaption | undefined {
 }
 
 /** A person's name as bylines give it: one to five words, the first and last capitalized, no digits. */
-function isPersonName(text: string): boolean {
+export function isPersonName(text: string): boolean {
   const words = text.split(' ');
   return (
     words.length <= 5 &&
@@ -80,10 +86,22 @@ function namesInByline(text: string): string[] | undefined {
   return names.length > 0 && names.every(isPersonName) ? names : undefined;
 }
 
-/** "By Jenny Darmody", "By Jenny Darmody and John Kennedy": the people named. */
+
+/**
+ * "By Jenny Darmody", "By Jenny Darmody and John Kennedy", "By Priya Natarajan, Senior Health
+ * Correspondent", "Priya Natarajan, health reporter": the people named, their jobs left out.
+ */
 export function readByline(line: string): string[] | undefined {
-  const match = /^by\s+(.+?)[.]?$/i.exec(line);
-  return match ? namesInByline(match[1]!) : undefined;
+  const text = line.replace(/[.]$/, '').trim();
+  const byline = /^(?:by|par|von|door|di|por)\s+(.+)$/i.exec(text)?.[1];
+  if (byline) {
+    const names = splitByline(byline);
+    return names.length > 0 && names.every(isPersonName) ? names : undefined;
+  }
+  // Without "By", a name needs a job after it to be a byline rather than a line of text.
+  const [name, ...job] = text.split(/\s*[,|–—]\s*/);
+  if (job.length > 0 && JOB.test(job.join(' ')) && isPersonName(name!) && wordCount(text) <= 14) return splitByline(name!);
+  return undefined;
 }
 
 export interface AuthorNote {
@@ -122,11 +140,21 @@ export function looksLikeSubheading(line: string): boolean {
     line.length <= 90 &&
     /\p{L}/u.test(line) &&
     !/^\p{Ll}/u.test(line) &&
-    !/[.,;:!…]["'”’)\]]*$/u.test(line)
+    !/[.,;:!…]["'”’)\]]*$/u.test(line) &&
+    // Reported speech makes a sentence (a photo caption, a pull quote), never a subheading.
+    !/\b(?:said|says|told|tells|added|according to)\b/iu.test(line)
   );
 }
 
 const BULLET = /^[•◦▪‣*–-]\s+/u;
+const NUMBER = /^\d{1,2}[.)]\s+/u;
+
+/** A list item's text and whether it was numbered; undefined when the line is not marked as an item. */
+export function listItem(line: string): { text: string; ordered: boolean } | undefined {
+  if (BULLET.test(line)) return { text: line.replace(BULLET, ''), ordered: false };
+  if (NUMBER.test(line)) return { text: line.replace(NUMBER, ''), ordered: true };
+  return undefined;
+}
 
 /** A run of lines each starting with a bullet: a list, not a paragraph to join. */
 export function listItems(lines: readonly string[]): string[] | undefined {

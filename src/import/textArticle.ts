@@ -13,6 +13,9 @@ export type TextArticleOptions = Pick<ImportOptions, 'source' | 'sourceUrl' | 'u
  */
 export function articleFromRawText(raw: RawArticle, options: TextArticleOptions): { article: ImportedArticle; notes: string[] } {
   const date = options.date ?? raw.day;
+  if (!date && raw.yearlessDate) {
+    throw new ImportError(`gives its date as "${raw.yearlessDate.text}", without a year (pass --date YYYY-MM-DD with the full date)`, `line ${raw.yearlessDate.line}`);
+  }
   if (!date) throw new ImportError('has no date near the top of the text (pass --date YYYY-MM-DD)');
   const source = options.source ?? raw.outlet;
   if (!source) throw new ImportError('does not say which outlet published it (pass --source "Outlet name")');

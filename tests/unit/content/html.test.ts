@@ -50,3 +50,21 @@ describe('structured data', () => {
     expect(JSON.parse(json).headline).toBe('</script><script>alert(1)</script>');
   });
 });
+
+describe('headings under the article title', () => {
+  const levels = (html: string) => [...publishableArticleHtml(html, { trustHtml: false, base: '/' }).matchAll(/<h(\d)/g)].map((match) => Number(match[1]));
+
+  it.each([
+    ['a feed that starts at h4', '<h4>A</h4><p>x</p><h4>B</h4><h5>B.1</h5>', [2, 2, 3]],
+    ['hand-written Markdown with a # heading', '<h1>A</h1><h2>A.1</h2><h1>B</h1>', [2, 3, 2]],
+    ['skipped levels', '<h2>A</h2><h4>A.1</h4><h6>A.1.1</h6><h3>A.2</h3>', [2, 3, 4, 3]],
+    ['a shallower heading later on', '<h3>A</h3><h4>A.1</h4><h2>B</h2><h3>B.1</h3>', [2, 3, 2, 3]],
+    ['headings already in order', '<h2>A</h2><h3>A.1</h3><h2>B</h2>', [2, 3, 2]],
+  ])('nests %s from h2, none skipped', (_, html, expected) => {
+    expect(levels(html)).toEqual(expected);
+  });
+
+  it('keeps a heading’s id and text', () => {
+    expect(publishableArticleHtml('<h4 id="why">Why it matters</h4>', { trustHtml: true, base: '/' })).toBe('<h2 id="why">Why it matters</h2>');
+  });
+});

@@ -71,9 +71,9 @@ describe('the command line', () => {
 
   it('exits 1 when an input fails, with one line saying why and no stack trace', { timeout: 30_000 }, async () => {
     const content = await temporaryContent();
-    const result = await runImport([join(fixtures, 'missing-date.xml'), '--content', content]);
+    const result = await runImport([join(fixtures, 'malformed.xml'), '--content', content]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('missing-date.xml item 3: no date (pass --date YYYY-MM-DD or fix the feed)');
+    expect(result.stdout).toContain("malformed.xml line 14: is not well-formed XML: Expected closing tag 'title'");
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -151,8 +151,10 @@ describe('a hostile feed', () => {
 });
 
 describe('a feed with problems', () => {
-  it('stops at an item without a date, naming the item and the option', async () => {
-    await expect(outcomes('missing-date.xml')).rejects.toThrow(new ImportError('no date (pass --date YYYY-MM-DD or fix the feed)', 'item 3'));
+  it('skips an item without a date, naming the option, and keeps the others', async () => {
+    const [first, second, undated] = await outcomes('missing-date.xml');
+    expect([first, second].map((outcome) => outcome && 'date' in outcome && outcome.date)).toEqual(['2019-03-06T09:30:00+00:00', '2019-03-07T09:30:00+00:00']);
+    expect(undated).toMatchObject({ story: { position: 3 }, skipped: 'has no date (pass --date YYYY-MM-DD to import it with that date)' });
   });
 
   it('dates such items with --date', async () => {
@@ -160,8 +162,8 @@ describe('a feed with problems', () => {
     expect(imported.map((article) => article.date)).toEqual(['2019-03-06T09:30:00+00:00', '2019-03-07T09:30:00+00:00', '2019-03-08']);
   });
 
-  it('stops at a date that is not a date', async () => {
-    await expect(outcomes('bad-date.xml')).rejects.toThrow('item 1: date "Sun, 31 Feb 2019 10:00:00 GMT" is not a date the importer can read');
+  it('skips an item whose date is not a date, quoting it', async () => {
+    expect(await outcomes('bad-date.xml')).toMatchObject([{ skipped: 'date "Sun, 31 Feb 2019 10:00:00 GMT" is not a date the importer can read (pass --date YYYY-MM-DD to import it with that date)' }]);
   });
 
   it('passes on duplicate guids for the importer to skip', async () => {
@@ -190,13 +192,14 @@ describe('a feed with problems', () => {
     expect(() => articlesFromChannel(untitled, { authors: [], tags: [] })).toThrow('has no title naming the outlet (pass --source "Outlet name")');
   });
 
-  it('skips an item with no title, and gives no article for one with no text, rather than failing the feed', () => {
+  it('titles an item with no title from its first sentence, and gives no article for one with no text, rather than failing the feed', () => {
     const sparse = readFeedChannel(
-      '<rss version="2.0"><channel><title>T</title><item><description>No title</description><pubDate>Wed, 06 Mar 2019 09:30:00 GMT</pubDate></item><item><title>No text</title><pubDate>Wed, 06 Mar 2019 09:30:00 GMT</pubDate></item></channel></rss>',
+      '<rss version="2.0"><channel><title>T</title><item><description>&lt;p>Crews cleared the &lt;b>flooded&lt;/b> road at dawn. Traffic resumed.&lt;/p></description><pubDate>Wed, 06 Mar 2019 09:30:00 GMT</pubDate></item><item><title>No text</title><pubDate>Wed, 06 Mar 2019 09:30:00 GMT</pubDate></item><item><pubDate>Wed, 06 Mar 2019 09:30:00 GMT</pubDate></item></channel></rss>',
       'xml',
     );
-    const [untitled, empty] = articlesFromChannel(sparse, { authors: [], tags: [] });
-    expect(untitled).toMatchObject({ skipped: 'has no title' });
+    const [untitled, empty, nothing] = articlesFromChannel(sparse, { authors: [], tags: [] });
+    expect(untitled).toMatchObject({ title: 'Crews cleared the flooded road at dawn', note: 'has no title: titled "Crews cleared the flooded road at dawn" from its first sentence' });
     expect(empty && 'article' in empty && empty.article()).toBeUndefined();
+    expect(nothing).toMatchObject({ skipped: 'has no title and no text to make one from' });
   });
 });

@@ -80,7 +80,7 @@ describe('importing a feed from its URL', () => {
 
   it.each([
     ['/missing', 'could not be fetched: the server answered 404 Not Found (check the address)'],
-    ['/page', 'is a web page, not a feed'],
+    ['/page', 'has no article text that could be found'],
     ['/text', 'is not a feed: RSS, Atom, RDF or JSON Feed expected'],
   ])('reports %s in words', async (path, message) => {
     const content = await temporaryContent();

@@ -64,11 +64,16 @@ describe('importing inputs into a content folder', () => {
     expect([...(await articleFiles(content)).keys()]).toEqual(['2019-03-04-weekly-briefing.md', '2019-03-11-weekly-briefing-2.md']);
   });
 
-  it('imports a feed all or nothing: one undated item stops the whole feed, and the error says which', async () => {
+  it('skips an undated feed item, saying which and how to date it, and imports the rest', async () => {
     const content = await temporaryContent();
     const report = await importArticles(importOptions([fixture('missing-date.xml'), seed], content));
-    expect(report.failed).toEqual([{ input: fixture('missing-date.xml'), message: `${fixture('missing-date.xml')} item 3: no date (pass --date YYYY-MM-DD or fix the feed)` }]);
-    expect([...(await articleFiles(content)).keys()]).toEqual(['2019-03-06-huawei-opens-a-new-eu-cybersecurity-transparency-centre.md']);
+    expect(report.failed).toEqual([]);
+    expect(report.skipped).toEqual([{ label: `${fixture('missing-date.xml')} item 3 "Undated story"`, reason: 'has no date (pass --date YYYY-MM-DD to import it with that date)' }]);
+    expect([...(await articleFiles(content)).keys()]).toEqual([
+      '2019-03-06-dated-story.md',
+      '2019-03-06-huawei-opens-a-new-eu-cybersecurity-transparency-centre.md',
+      '2019-03-07-another-dated-story.md',
+    ]);
   });
 
   it('removes what it wrote for an input when a later file of that input cannot be written', async () => {
@@ -90,10 +95,10 @@ describe('importing inputs into a content folder', () => {
   it('skips feed items without a title or text, saying so', async () => {
     const content = await temporaryContent();
     const feed = join(content, 'sparse.xml');
-    await writeFile(feed, '<rss version="2.0"><channel><title>T</title><item><description>No title.</description></item><item><title>No text</title><pubDate>Wed, 06 Mar 2019 09:30:00 GMT</pubDate></item></channel></rss>');
+    await writeFile(feed, '<rss version="2.0"><channel><title>T</title><item><pubDate>Wed, 06 Mar 2019 09:30:00 GMT</pubDate></item><item><title>No text</title><pubDate>Wed, 06 Mar 2019 09:30:00 GMT</pubDate></item></channel></rss>');
     const report = await importArticles(importOptions([feed], content));
     expect(report.skipped).toEqual([
-      { label: `${feed} item 1`, reason: 'has no title' },
+      { label: `${feed} item 1`, reason: 'has no title and no text to make one from' },
       { label: `${feed} item 2 "No text"`, reason: 'has no article text in the feed' },
     ]);
   });

@@ -1,0 +1,304 @@
+/**
+ * `npm run import:quality [-- --no-build] [--material <folder>]`: imports the real-world feeds,
+ * saved pages (served on 127.0.0.1) and pasted texts of `../shared/real-world/` into a temporary
+ * digest, builds it, and prints per input what came out and how faithfully; one JSON line at the end.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { HtmlValidate } from 'html-validate';
+import { glob } from 'tinyglobby';
+import { htmlToPlainText } from '../src/import/feedHtml.ts';
+import { importArticles } from '../src/import/importInputs.ts';
+import type { ImportOptions } from '../src/import/importOptions.ts';
+import { mojibakeCount, sameByline, sameTitle, trackerCount, wordScore, type WordScore } from '../src/import/importQuality.ts';
+import type { ImportReport } from '../src/import/importReport.ts';
+
+const repository = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    material: { type: 'string', default: join(repository, '../shared/real-world') },
+  },
+});
+const material = values.material;
+if (!existsSync(join(material, 'feeds')) || !existsSync(join(material, 'pages'))) {
+  console.error(`import:quality: ${material} has no feeds/ and pages/ (it is the shared real-world set; pass --material <folder>)`);
+  process.exit(2);
+}
+
+/**
+ * The Libération page's reader-view byline names a writer the page never shows; its visible
+ * credit, and its `article:author`, is AFP (the material's README says so).
+ */
+const BYLINE_CORRECTIONS: Record<string, string> = { 'liberation-1': 'AFP' };
+
+interface Row {
+  input: string;
+  kind: 'feed' | 'page' | 'pasted';
+  imported: number;
+  skipped: number;
+  failed: number;
+  /** Articles a second import of the same input wrote (0 when importing is idempotent). */
+  reimported?: number;
+  title?: boolean;
+  date?: boolean;
+  byline?: boolean;
+  outlet?: boolean;
+  words?: WordScore;
+  /** Authors that are not a person's or outlet's name ("X, illustration by Y for Z"). */
+  oddBylines: number;
+  mojibake: number;
+  trackers: number;
+  messages: string[];
+}
+
+const workspace = await mkdtemp(join(tmpdir(), 'dossier-import-quality-'));
+const content = join(workspace, 'content');
+await mkdir(join(content, 'articles'), { recursive: true });
+await writeFile(
+  join(content, 'topic.md'),
+  '---\ntitle: Import quality\ndescription: Real-world feeds and pages imported by npm run import:quality.\nsite: https://quality.example.org/\nlanguage: en\noffline: false\n---\n\nMaterial from real outlets, imported to measure the importer.\n',
+);
+
+function options(inputs: string[], overrides: Partial<ImportOptions> = {}): ImportOptions {
+  return { inputs, content, authors: [], tags: [], dayFirst: false, events: false, dryRun: false, ...overrides };
+}
+
+function messagesOf(report: ImportReport): string[] {
+  return [...report.failed.map((failure) => `failed: ${failure.message}`), ...report.skipped.map((skip) => `skipped: ${skip.label}: ${skip.reason}`)];
+}
+
+/** An author line that holds more than names: a role, a credit, a sentence. */
+function isOddByline(author: string): boolean {
+  return author.split(/\s+/).length > 5 || /\b(?:by|for|illustration|photo|photos|video|with)\b|[:;|]/i.test(author) || /\p{Lu}\p{L}+ (?:and|&) \p{Lu}/u.test(author);
+}
+
+function baseRow(input: string, kind: Row['kind'], report: ImportReport): Row {
+  let mojibake = 0;
+  let trackers = 0;
+  let oddBylines = 0;
+  const messages = messagesOf(report);
+  for (const { article, text } of report.imported) {
+    mojibake += mojibakeCount(text);
+    trackers += trackerCount(text);
+    oddBylines += article.authors.filter(isOddByline).length;
+    for (const author of article.authors.filter(isOddByline)) messages.push(`odd byline: "${author}" in "${article.title}"`);
+  }
+  return { input, kind, imported: report.imported.length, skipped: report.skipped.length, failed: report.failed.length, oddBylines, mojibake, trackers, messages };
+}
+
+const rows: Row[] = [];
+
+// Feeds: every item, twice (the second import must change nothing).
+for (const name of (await readdir(join(material, 'feeds'))).sort()) {
+  const file = join(material, 'feeds', name);
+  const report = await importArticles(options([file]));
+  const again = await importArticles(options([file]));
+  rows.push({ ...baseRow(name, 'feed', report), reimported: again.imported.length });
+}
+
+interface Expected {
+  title: string;
+  byline: string;
+  siteName: string;
+  publishedTime: string;
+  text: string;
+}
+
+async function expectedOf(page: string): Promise<Expected> {
+  const folder = join(material, 'pages', page);
+  const metadata = JSON.parse(await readFile(join(folder, 'expected-metadata.json'), 'utf8')) as Omit<Expected, 'text'>;
+  const text = htmlToPlainText(await readFile(join(folder, 'expected.html'), 'utf8'));
+  return { ...metadata, byline: BYLINE_CORRECTIONS[page] ?? metadata.byline, text };
+}
+
+function pageRow(input: string, kind: 'page' | 'pasted', report: ImportReport, expected: Expected): Row {
+  const row = baseRow(input, kind, report);
+  const imported = report.imported[0]?.article;
+  if (!imported) return row;
+  return {
+    ...row,
+    title: sameTitle(expected.title, imported.title),
+    date: imported.date.slice(0, 10) === expected.publishedTime.slice(0, 10),
+    // An outlet credited as its own author ("BBC News") is as right named as left out.
+    byline: sameByline(expected.byline, imported.authors) || (imported.authors.length === 0 && sameByline(expected.siteName, [expected.byline])),
+    outlet: imported.source.name.toLowerCase() === expected.siteName.toLowerCase(),
+    words: wordScore(expected.text, imported.body),
+  };
+}
+
+// Saved pages, each served as a web page on 127.0.0.1 and imported from its URL.
+const pagesFolder = join(material, 'pages');
+const server: Server = createServer((request, response) => {
+  const path = join(pagesFolder, decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname));
+  if (!path.startsWith(pagesFolder) || !path.endsWith('source.html') || !existsSync(path)) {
+    response.writeHead(404).end();
+    return;
+  }
+  readFile(path).then((bytes) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(bytes));
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const port = (server.address() as { port: number }).port;
+const pages = (await readdir(pagesFolder)).sort();
+try {
+  for (const page of pages) {
+    const expected = await expectedOf(page);
+    const url = `http://127.0.0.1:${port}/${page}/source.html`;
+    const report = await importArticles(options([url]));
+    const again = await importArticles(options([url]));
+    rows.push({ ...pageRow(`${page} (url)`, 'page', report, expected), reimported: again.imported.length });
+  }
+} finally {
+  server.close();
+}
+
+// Pasted texts: the same articles as an editor copies them; the outlet is what a text never says.
+// They go to a digest of their own, where the pages imported above are not duplicates of them.
+const pastedContent = join(workspace, 'pasted');
+await mkdir(join(pastedContent, 'articles'), { recursive: true });
+for (const page of pages) {
+  const pasted = join(pagesFolder, page, 'pasted.txt');
+  if (!existsSync(pasted)) continue;
+  const expected = await expectedOf(page);
+  const report = await importArticles(options([pasted], { source: expected.siteName, content: pastedContent }));
+  rows.push(pageRow(`${page} (pasted)`, 'pasted', report, expected));
+}
+
+interface Validity {
+  pages: number;
+  invalidPages: number;
+  errors: number;
+  /** Nu checker errors, when the checker (the `vnu-jar` package and Java) is installed. */
+  nuErrors?: number | undefined;
+  samples: string[];
+  /** Pages where a heading comes more than one level below the one before it (h1 then h4). */
+  headingSkips: number;
+  /** Messages per html-validate rule. */
+  rules: Record<string, number>;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repository, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+async function nuErrors(files: string[]): Promise<number | undefined> {
+  let jar: string;
+  try {
+    jar = createRequire(import.meta.url)('vnu-jar') as string;
+  } catch {
+    return undefined;
+  }
+  const { output } = await run('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], process.env);
+  try {
+    return (JSON.parse(output) as { messages: Array<{ type: string }> }).messages.filter((message) => message.type === 'error').length;
+  } catch {
+    return undefined;
+  }
+}
+
+function skipsHeadingLevel(html: string): boolean {
+  const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
+  return levels.some((level, index) => index > 0 && level > levels[index - 1]! + 1);
+}
+
+/** Builds the digest and checks every article page's HTML. */
+async function buildAndValidate(): Promise<Validity | { failed: string }> {
+  const dist = join(workspace, 'dist');
+  const env = {
+    ...process.env,
+    DOSSIER_CONTENT: content,
+    DOSSIER_CACHE_DIR: join(workspace, 'cache'),
+    NODE_COMPILE_CACHE: join(workspace, 'compile-cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const build = await run(process.execPath, [join(repository, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', repository, '--outDir', dist], env);
+  if (build.code !== 0) return { failed: build.output.split('\n').filter(Boolean).slice(-15).join('\n') };
+  const files = await glob('articles/*/index.html', { cwd: dist, absolute: true });
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-trailing-whitespace': 'off', 'long-title': 'off' } });
+  let invalidPages = 0;
+  let errors = 0;
+  const samples: string[] = [];
+  const rules: Record<string, number> = {};
+  let headingSkips = 0;
+  for (const file of files) {
+    const report = await validator.validateString(await readFile(file, 'utf8'), file);
+    const messages = report.results.flatMap((result) => result.messages);
+    if (messages.length > 0) invalidPages += 1;
+    errors += messages.length;
+    for (const message of messages) rules[message.ruleId] = (rules[message.ruleId] ?? 0) + 1;
+    if (skipsHeadingLevel(await readFile(file, 'utf8'))) headingSkips += 1;
+    for (const message of messages.slice(0, 1)) if (samples.length < 5) samples.push(`${file.slice(dist.length + 1)}:${message.line} ${message.ruleId}: ${message.message}`);
+  }
+  return { pages: files.length, invalidPages, errors, rules, headingSkips, nuErrors: files.length > 0 ? await nuErrors(files) : 0, samples };
+}
+
+const validity = values['no-build'] ? undefined : await buildAndValidate();
+await rm(workspace, { recursive: true, force: true });
+
+const yes = (value: boolean | undefined) => (value === undefined ? '-' : value ? 'yes' : 'NO');
+const percent = (value: number | undefined) => (value === undefined ? '-' : `${(value * 100).toFixed(1)}%`);
+const width = Math.max(...rows.map((row) => row.input.length));
+console.log(`Import quality on ${material}`);
+console.log('imp/skip/fail: articles imported, skipped, inputs failed; again: articles a second import wrote;');
+console.log('title..outlet: against expected-metadata.json (pages); recall/precision: words of the body against expected.html;');
+console.log('odd: author entries that are not names; moji: mojibake marks; trackers: tracking links, pixels, ad/share images, "read more" footers.\n');
+console.log(`${'input'.padEnd(width)}  imp skip fail again  title date  byline outlet  recall  precis.  odd moji trackers`);
+for (const row of rows) {
+  console.log(
+    [
+      row.input.padEnd(width),
+      String(row.imported).padStart(3),
+      String(row.skipped).padStart(4),
+      String(row.failed).padStart(4),
+      (row.reimported === undefined ? '-' : String(row.reimported)).padStart(5),
+      yes(row.title).padStart(5),
+      yes(row.date).padStart(4),
+      yes(row.byline).padStart(7),
+      yes(row.outlet).padStart(6),
+      percent(row.words?.recall).padStart(7),
+      percent(row.words?.precision).padStart(8),
+      String(row.oddBylines).padStart(4),
+      String(row.mojibake).padStart(4),
+      String(row.trackers).padStart(8),
+    ].join(' '),
+  );
+  for (const message of row.messages.filter((text) => /^(?:failed|odd)/.test(text)).slice(0, 3)) console.log(`    ${message}`);
+}
+if (validity && 'failed' in validity) console.log(`\nbuild failed:\n${validity.failed}`);
+else if (validity) {
+  console.log(
+    `\nbuilt ${validity.pages} article pages: ${validity.invalidPages} invalid by html-validate (${validity.errors} messages)` +
+      (validity.nuErrors === undefined ? '; Nu checker not installed (vnu-jar)' : `; Nu checker: ${validity.nuErrors} errors`),
+  );
+  console.log(`    pages whose headings skip a level: ${validity.headingSkips}`);
+  console.log(`    by rule: ${Object.entries(validity.rules).map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none'}`);
+  for (const sample of validity.samples) console.log(`    ${sample}`);
+}
+const sum = (key: 'imported' | 'skipped' | 'failed' | 'mojibake' | 'trackers' | 'oddBylines', kind?: Row['kind']) =>
+  rows.filter((row) => !kind || row.kind === kind).reduce((total, row) => total + row[key], 0);
+console.log(
+  JSON.stringify({
+    feeds: { inputs: rows.filter((row) => row.kind === 'feed').length, imported: sum('imported', 'feed'), skipped: sum('skipped', 'feed'), failed: sum('failed', 'feed') },
+    mojibake: sum('mojibake'),
+    trackers: sum('trackers'),
+    oddBylines: sum('oddBylines'),
+    reimported: rows.reduce((total, row) => total + (row.reimported ?? 0), 0),
+    pages: rows
+      .filter((row) => row.kind !== 'feed')
+      .map(({ input, imported, failed, title, date, byline, outlet, words }) => ({ input, imported, failed, title, date, byline, outlet, recall: words?.recall, precision: words?.precision })),
+    build: validity && !('failed' in validity) ? { pages: validity.pages, invalidPages: validity.invalidPages, htmlValidateMessages: validity.errors, rules: validity.rules, headingSkips: validity.headingSkips, nuErrors: validity.nuErrors } : validity ? 'failed' : 'skipped',
+  }),
+);

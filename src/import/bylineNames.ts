@@ -1,0 +1,52 @@
+/**
+ * The people a byline names, as feeds and pages give it: "By A and B", "A, illustration by B for
+ * the X", "A in New York", "a@b.org (A)". Credits for someone else's work (an illustration, a
+ * photo) and where the writer is are not names; a byline that names no person ("Staff and
+ * agencies", "Associated Press") is kept whole, as the outlet wrote it.
+ */
+
+/** A part that credits other work: "illustration by X", "photos: Y", "additional reporting by Z". */
+const OTHER_CREDIT = /\b(?:illustrations?|photos?|photographs?|pictures?|images?|video|graphics?|reporting|research|editing|edited|additional|contributed|contributing|translated|translation)\b.*\b(?:by|from)\b|^(?:illustrations?|photos?|photographs?|pictures?|images?|video|graphics?)\s*[:/]/iu;
+
+/** What follows a name: where the writer is, or whom they write for ("in New York", "for the Post"). */
+const AFTER_NAME = /\s+(?:in|at|from|for|with|reporting from|von|aus|à|en|de la|del)\s+\p{Lu}[\s\S]*$|\s+(?:for|of)\s+the\s+[\s\S]*$/u;
+
+/** What a byline says a writer does: "Senior Transport Correspondent", "health reporter". */
+export const JOB = /\b(?:editors?|reporters?|correspondents?|writers?|journalists?|columnists?|producers?|contributors?|analysts?|critics?|presenters?|chief|bureau|staff writers?|desk)\b/iu;
+
+const SEPARATOR = /\s*(,|;|\s&\s|\band\b|\bund\b|\bet\b|\bи\b)\s*/u;
+
+function isName(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length >= 1 && words.length <= 5 && /^\p{Lu}/u.test(text) && !/\d/.test(text) && words.every((word) => /^[\p{L}'’.-]+$/u.test(word));
+}
+
+/** The names in a byline, in its order; the byline itself when it names nobody in particular. */
+export function namesInByline(byline: string): string[] {
+  let text = byline.replace(/\s+/g, ' ').trim();
+  // "jane@example.org (Jane Doe)": RSS's author element, which wants an address first.
+  text = /^\S+@\S+\s*\(([^)]+)\)$/.exec(text)?.[1]?.trim() ?? text;
+  // Notes in brackets say when or what ("Nick Ames (now)"), not who.
+  text = text.replace(/\s*\([^)]*\)/g, '');
+  text = text.replace(/^(?:by|par|von|door|di|por|od|de)\s+/i, '').replace(/[.,;:]+$/, '');
+  if (!text) return [];
+  // Split with the separators kept: after a comma comes a job ("A, senior correspondent"),
+  // after "and" another name, or the rest of a phrase ("Staff and agencies").
+  const pieces = text.split(SEPARATOR);
+  const names: string[] = [];
+  for (let index = 0; index < pieces.length; index += 2) {
+    const part = pieces[index]!.trim();
+    const separator = pieces[index - 1]?.trim() ?? '';
+    if (!part || OTHER_CREDIT.test(part) || /^by\s/i.test(part)) continue;
+    // After the names, a comma and a job: "A and B, Senior Transport and Infrastructure Correspondents".
+    if (names.length > 0 && (separator === ',' || separator === ';') && JOB.test(pieces.slice(index).join(' '))) break;
+    const name = part.replace(AFTER_NAME, '').trim();
+    if (isName(name)) {
+      names.push(name);
+      continue;
+    }
+    if (names.length > 0 && (separator === ',' || separator === ';') && /^\p{Ll}/u.test(part)) break;
+    return [text];
+  }
+  return names.length > 0 ? names : [text];
+}
