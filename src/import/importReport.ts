@@ -1,3 +1,4 @@
+import { formatCount } from '../lib/counts.ts';
 import type { ImportedArticle } from './importedArticle.ts';
 
 export interface SkippedArticle {
@@ -14,10 +15,6 @@ export interface ImportReport {
   /** What the importer read but could not record. */
   notes: Array<{ label: string; note: string }>;
   dryRun: boolean;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** The frontmatter of a file that a dry run would write, indented under its name. */
@@ -41,9 +38,9 @@ export function formatReport(report: ImportReport): string {
   for (const { label, note } of report.notes) lines.push(`note      ${label}: ${note}`);
   for (const { message } of report.failed) lines.push(`failed    ${message}`);
   const totals = [
-    `${plural(report.imported.length, 'article')} ${report.dryRun ? 'would be imported' : 'imported'}`,
+    `${formatCount(report.imported.length, { one: 'article', other: 'articles' })} ${report.dryRun ? 'would be imported' : 'imported'}`,
     `${report.skipped.length} skipped`,
-    `${plural(report.failed.length, 'input')} failed`,
+    `${formatCount(report.failed.length, { one: 'input', other: 'inputs' })} failed`,
   ];
   lines.push('', `${totals.join(', ')}.${report.dryRun ? ' Dry run: nothing was written.' : ''}`);
   return `${lines.join('\n')}\n`;
