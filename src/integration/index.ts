@@ -12,6 +12,7 @@ import { OFFLINE_PAGE_PATH } from '../offline/cachePolicy.ts';
 import { writeServiceWorker } from '../offline/serviceWorkerFile.ts';
 import { startSearchIndex, type SearchIndexBuild } from '../search/build/searchIndex.ts';
 import { headersFile } from '../site/securityPolicy.ts';
+import { resolveUiLanguage } from '../i18n/translate.ts';
 import { buildPaths, type BuildPaths } from './buildPaths.ts';
 import { keepOutput, type KeptOutput } from './keptOutput.ts';
 
@@ -33,7 +34,10 @@ export function dossier(options: DossierOptions): AstroIntegration {
   return {
     name: 'dossier',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
+      'astro:config:setup': ({ config, updateConfig, logger }) => {
+        if (!resolveUiLanguage(options.topic.language)) {
+          logger.warn(`The interface has no dictionary for "${options.topic.language}" (the topic's language) yet: its words stay in English.`);
+        }
         updateConfig({
           integrations: [sitemap({ filter: (page) => !page.endsWith(`/${OFFLINE_PAGE_PATH}`) })],
           vite: {

@@ -1,19 +1,10 @@
 /**
- * "1 article", "3 articles": a count with the noun form its number takes, chosen by the
- * language's plural rules (`Intl.PluralRules`), so languages with more than two forms fit too.
+ * "1 article", "3 articles" in the messages of Dossier's commands, which speak English; the
+ * site's own words come from the dictionaries in `src/i18n/`, by the same plural rules.
  */
-export type PluralForms = { one: string; other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
-
-const rulesByLocale = new Map<string, Intl.PluralRules>();
-
-/** The form of `forms` that `count` takes. */
-export function pluralForm(count: number, forms: PluralForms, locale = 'en'): string {
-  let rules = rulesByLocale.get(locale);
-  if (!rules) rulesByLocale.set(locale, (rules = new Intl.PluralRules(locale)));
-  return forms[rules.select(count)] ?? forms.other;
-}
+import { formatUiString } from '../i18n/format.ts';
 
 /** The count followed by its noun: `formatCount(2, { one: 'tag', other: 'tags' })` → `2 tags`. */
-export function formatCount(count: number, forms: PluralForms, locale = 'en'): string {
-  return `${count} ${pluralForm(count, forms, locale)}`;
+export function formatCount(count: number, forms: { one: string; other: string }): string {
+  return `${count} ${formatUiString(forms, { count }, 'en')}`;
 }

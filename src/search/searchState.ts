@@ -2,11 +2,19 @@
  * What a search is, as it lives in the page's URL (`/search/?q=huawei&source=Silicon+Republic&sort=oldest`),
  * so a search can be shared and the back button restores it.
  */
+import type { UiString } from '../i18n/format.ts';
+import type { UiKey } from '../i18n/translate.ts';
+
+/** The interface strings the search panel shows from the browser, handed to it by the page. */
+export const SEARCH_PANEL_STRINGS = ['search.prompt', 'search.none', 'search.matches', 'search.matchesShown', 'search.failed'] as const satisfies readonly UiKey[];
+export type SearchPanelStrings = Record<(typeof SEARCH_PANEL_STRINGS)[number], UiString>;
+
+/** The filters a search offers, with the dictionary key of each one's name. */
 export const SEARCH_FILTERS = [
-  { name: 'source', label: 'Source' },
-  { name: 'tag', label: 'Tag' },
-  { name: 'year', label: 'Year' },
-] as const;
+  { name: 'source', label: 'search.filter.source' },
+  { name: 'tag', label: 'search.filter.tag' },
+  { name: 'year', label: 'search.filter.year' },
+] as const satisfies readonly { name: string; label: UiKey }[];
 
 export type SearchFilterName = (typeof SEARCH_FILTERS)[number]['name'];
 export type SearchSort = 'newest' | 'oldest' | 'relevance';

@@ -13,6 +13,7 @@ import { collectTimelineEntries, eventsByArticle, groupByYearAndMonth } from '..
 import { entryHomes, entryLocation, planTimelinePages } from '../timeline/timelinePages.ts';
 import { timelinePath } from '../lib/urls.ts';
 import { withCacheKeys } from './pageCacheKey.ts';
+import { createTranslator, type Translator } from '../i18n/translate.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -30,6 +31,14 @@ async function loadTopic() {
   // The About text is the editor's own, so its HTML is trusted; its links still need the base path.
   const about = publishableArticleHtml(topic.rendered?.html ?? '', { trustHtml: true, base: import.meta.env.BASE_URL });
   return { ...topic.data, about };
+}
+
+let translator: Promise<Translator> | undefined;
+
+/** The interface's strings in the digest's language (see `src/i18n/`). */
+export function getTranslator(): Promise<Translator> {
+  translator ??= getTopic().then((topic) => createTranslator(topic.language));
+  return translator;
 }
 
 let cached: Promise<ReturnType<typeof buildIndexes>> | undefined;

@@ -22,5 +22,5 @@ export async function listCachedArticles(): Promise<void> {
       return item;
     }),
   );
-  if (items.length === 0) list.replaceChildren(Object.assign(document.createElement('li'), { textContent: 'None yet: articles you open while online are kept here.' }));
+  if (items.length === 0) list.replaceChildren(Object.assign(document.createElement('li'), { textContent: list.dataset['none'] ?? '' }));
 }

@@ -3,9 +3,9 @@
  * form. On the search page the state lives in the URL, so a search can be shared and the back
  * button restores it.
  */
-import { formatCount } from '../../lib/counts.ts';
+import { formatUiString } from '../../i18n/format.ts';
 import { formatDay } from '../../lib/dates.ts';
-import { hasCriteria, pagefindOptions, readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../searchState.ts';
+import { hasCriteria, pagefindOptions, readSearchState, SEARCH_FILTERS, writeSearchState, type SearchPanelStrings, type SearchState } from '../searchState.ts';
 import type { PagefindResultData } from './shardedIndex.ts';
 import { loadSearch } from './loadSearch.ts';
 
@@ -68,6 +68,8 @@ export function mountSearch(root: HTMLElement): MountedSearch {
   const status = root.querySelector<HTMLElement>('.search-status')!;
   const list = root.querySelector<HTMLOListElement>('.search-results')!;
   const locale = document.documentElement.lang || 'en';
+  const strings = JSON.parse(root.dataset['ui'] ?? '{}') as SearchPanelStrings;
+  const say = (key: keyof SearchPanelStrings, params: Record<string, number> = {}) => formatUiString(strings[key], params, locale);
   const bundle = root.dataset['pagefindBundle']!;
   let latestRequest = 0;
 
@@ -105,7 +107,7 @@ export function mountSearch(root: HTMLElement): MountedSearch {
       if (request !== latestRequest) return;
       showFilters(allFilters, allFilters, state);
       list.replaceChildren();
-      status.textContent = 'Type words to search, or pick a source, tag or year.';
+      status.textContent = say('search.prompt');
       setPanelState('idle');
       return;
     }
@@ -116,14 +118,16 @@ export function mountSearch(root: HTMLElement): MountedSearch {
     const total = search.total;
     status.textContent =
       total === 0
-        ? 'No articles match. Try fewer or different words, or clear a filter.'
-        : `${formatCount(total, { one: 'article matches', other: 'articles match' })}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
+        ? say('search.none')
+        : total > RESULTS_SHOWN
+          ? say('search.matchesShown', { count: total, shown: RESULTS_SHOWN })
+          : say('search.matches', { count: total });
     setPanelState('done');
   }
 
   const runSafely = (state: SearchState) =>
     run(state).catch(() => {
-      status.textContent = 'Search could not load. Reload the page to try again.';
+      status.textContent = say('search.failed');
       setPanelState('failed');
     });
 

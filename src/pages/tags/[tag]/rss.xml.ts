@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cachedPaths, getDigest, getTopic, type Article } from '../../../site/digest.ts';
+import { cachedPaths, getDigest, getTopic, getTranslator, type Article } from '../../../site/digest.ts';
 import { feedLength, feedResponse } from '../../_feed.ts';
 
 export const getStaticPaths = (async () => {
@@ -10,9 +10,10 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ name: string; articles: Article[] }> = async ({ site, url, props }) => {
   const topic = await getTopic();
+  const { t } = await getTranslator();
   return feedResponse({
-    title: `${topic.title}: ${props.name}`,
-    description: `Articles tagged “${props.name}” in ${topic.title}.`,
+    title: t('tag.feedTitle', { digest: topic.title, name: props.name }),
+    description: t('tag.feedDescription', { digest: topic.title, name: props.name }),
     language: topic.language,
     site: site!,
     url,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { formatUiString, splitAround } from '../../../src/i18n/format.ts';
+import { createTranslator, resolveUiLanguage } from '../../../src/i18n/translate.ts';
+
+describe('the interface language', () => {
+  it.each([
+    ['de-AT', ['en', 'de'], 'de'],
+    ['zh-Hant-TW', ['en', 'zh-Hans', 'zh-Hant'], 'zh-Hant'],
+    ['zh-hant', ['zh-Hant'], 'zh-Hant'],
+    ['en-GB', ['en'], 'en'],
+    ['sw', ['en', 'de'], undefined],
+  ])('takes the dictionary that best fits %s', (tag, shipped, expected) => {
+    expect(resolveUiLanguage(tag, shipped)).toBe(expected);
+  });
+
+  it('falls back to English for a language without a dictionary', () => {
+    const { uiLanguage, t } = createTranslator('sw');
+    expect(uiLanguage).toBe('en');
+    expect(t('nav.home')).toBe('Home');
+  });
+});
+
+describe('interface strings', () => {
+  const { t } = createTranslator('en-GB');
+
+  it('fill in their values', () => {
+    expect(t('page.title', { page: 'About', digest: 'Huawei in Brussels' })).toBe('About · Huawei in Brussels');
+  });
+
+  it('take the plural form their count needs', () => {
+    expect(t('count.articles', { count: 1 })).toBe('1 article');
+    expect(t('count.articles', { count: 0 })).toBe('0 articles');
+    expect(t('tag.summary', { count: 2, name: '5g' })).toBe('2 articles tagged “5g”, newest first.');
+  });
+
+  it('choose among all the forms a language has', () => {
+    const forms = { one: '{count} artykuł', few: '{count} artykuły', many: '{count} artykułów', other: '{count} artykułu' };
+    expect([1, 3, 5, 22, 1.5].map((count) => formatUiString(forms, { count }, 'pl'))).toEqual(['1 artykuł', '3 artykuły', '5 artykułów', '22 artykuły', '1.5 artykułu']);
+  });
+
+  it('refuse a plural string without a count', () => {
+    expect(() => t('count.articles')).toThrow(/needs a count/);
+  });
+
+  it('leave a placeholder that markup fills, and split around it', () => {
+    expect(splitAround(t('article.originallyPublished'), 'source')).toEqual(['Originally published by ', '.']);
+  });
+});
