@@ -15,7 +15,13 @@ export default defineConfig({
   ...(process.env.DOSSIER_CACHE_DIR && { cacheDir: process.env.DOSSIER_CACHE_DIR }),
   build: { format: 'directory', concurrency: 4 },
   // DOSSIER_SEARCH_SHARD_ARTICLES sets a smaller search shard, so tests can search a site of many shards.
-  integrations: [dossier({ topic, contentDirectory: content, searchShardArticles: Number(process.env.DOSSIER_SEARCH_SHARD_ARTICLES) || undefined })],
+  integrations: [
+    dossier({
+      topic,
+      contentDirectory: content,
+      searchShardArticles: Number(process.env.DOSSIER_SEARCH_SHARD_ARTICLES) || undefined,
+    }),
+  ],
   // Pages whose inputs are unchanged since the last build are kept, not rendered again: every
   // dynamic route gives each page a cache key made from everything it shows (see `src/site/pageCacheKey.ts`).
   experimental: { incrementalBuild: true },

@@ -9,16 +9,48 @@ import { join } from 'node:path';
 import { itemSeed, seededRandom, zipfSampler, type Random } from './random.ts';
 import { buildVocabulary, capitalize } from './vocabulary.ts';
 
-const FIRST_NAMES = 'Anna Ben Chloe Daniel Elena Farid Grace Hugo Ines Jonas Katrin Liam Maria Nadia Omar Paula Quentin Rosa Samir Tara Ulrich Vera Wei Xavier Yusuf Zoe Aoife Bruno Carmen Dmitri'.split(' ');
-const LAST_NAMES = 'Keller Novak Murphy Rossi Dubois Jansen Kowalski Silva Berg Schmidt Lindqvist Moreau Costa Byrne Petrov Haddad Tanaka Okafor Larsen Fischer Garcia Walsh Nagy Horvat Meyer Laurent Conti Brennan Vogel Ionescu Sato Kim Nowak Andersen Ferreira Weber Quinn Marchetti Popescu Hayes'.split(' ');
-const PLACES = 'Brussels Berlin Paris Dublin Madrid Rome Warsaw Vienna Prague Lisbon Athens Helsinki Stockholm Copenhagen Amsterdam Luxembourg Budapest Bucharest Sofia Zagreb Tallinn Riga Vilnius Geneva London Washington Beijing Shenzhen Tokyo Seoul Delhi Ottawa Canberra Brasilia Nairobi Lagos Cairo Oslo Bern Valletta'.split(' ');
+const FIRST_NAMES =
+  'Anna Ben Chloe Daniel Elena Farid Grace Hugo Ines Jonas Katrin Liam Maria Nadia Omar Paula Quentin Rosa Samir Tara Ulrich Vera Wei Xavier Yusuf Zoe Aoife Bruno Carmen Dmitri'.split(
+    ' ',
+  );
+const LAST_NAMES =
+  'Keller Novak Murphy Rossi Dubois Jansen Kowalski Silva Berg Schmidt Lindqvist Moreau Costa Byrne Petrov Haddad Tanaka Okafor Larsen Fischer Garcia Walsh Nagy Horvat Meyer Laurent Conti Brennan Vogel Ionescu Sato Kim Nowak Andersen Ferreira Weber Quinn Marchetti Popescu Hayes'.split(
+    ' ',
+  );
+const PLACES =
+  'Brussels Berlin Paris Dublin Madrid Rome Warsaw Vienna Prague Lisbon Athens Helsinki Stockholm Copenhagen Amsterdam Luxembourg Budapest Bucharest Sofia Zagreb Tallinn Riga Vilnius Geneva London Washington Beijing Shenzhen Tokyo Seoul Delhi Ottawa Canberra Brasilia Nairobi Lagos Cairo Oslo Bern Valletta'.split(
+    ' ',
+  );
 const SOURCE_NAMES = [
-  'Silicon Republic', 'Android Headlines', 'Brussels Wire', 'The Signal Ledger', 'Euro Tech Daily', 'Network World Report',
-  'Capital Dispatch', 'The Policy Desk', 'Telecom Courier', 'Continental Review', 'Digital Affairs', 'The Spectrum Post',
-  'Atlantic Tech Monitor', 'Harbour Times', 'The Morning Circuit', 'Global Carrier News', 'Data Frontier', 'Civic Tech Journal',
-  'The Standards Gazette', 'Northern Observer', 'Market Pulse', 'The Security Brief', 'Open Line Magazine', 'Parliament Watch',
+  'Silicon Republic',
+  'Android Headlines',
+  'Brussels Wire',
+  'The Signal Ledger',
+  'Euro Tech Daily',
+  'Network World Report',
+  'Capital Dispatch',
+  'The Policy Desk',
+  'Telecom Courier',
+  'Continental Review',
+  'Digital Affairs',
+  'The Spectrum Post',
+  'Atlantic Tech Monitor',
+  'Harbour Times',
+  'The Morning Circuit',
+  'Global Carrier News',
+  'Data Frontier',
+  'Civic Tech Journal',
+  'The Standards Gazette',
+  'Northern Observer',
+  'Market Pulse',
+  'The Security Brief',
+  'Open Line Magazine',
+  'Parliament Watch',
 ];
-const TITLE_VERBS = 'opens wins loses faces rejects backs delays expands tests plans warns questions defends launches signs drops extends blocks approves'.split(' ');
+const TITLE_VERBS =
+  'opens wins loses faces rejects backs delays expands tests plans warns questions defends launches signs drops extends blocks approves'.split(
+    ' ',
+  );
 const REPORTING_VERBS = ['said', 'told reporters', 'wrote', 'argued', 'added', 'warned'];
 
 /** One article file: where it goes and what it says. */
@@ -48,9 +80,23 @@ export function createCorpusPool(seed: number): CorpusPool {
   const vocabulary = buildVocabulary(seed);
   const random = seededRandom(seed ^ 0x7a9);
   const contentWord = () => vocabulary[random.int(FUNCTION_WORD_COUNT, FUNCTION_WORD_COUNT + 1500)]!;
-  const tags = new Set<string>(['Huawei', '5G', 'cybersecurity', 'European Union', 'United States', 'Brussels', 'privacy', 'trade']);
-  while (tags.size < TAG_COUNT) tags.add(random.chance(0.4) ? `${capitalize(contentWord())} ${contentWord()}` : contentWord());
-  const organizations = Array.from({ length: 80 }, () => `${capitalize(contentWord())} ${random.pick(['Telecom', 'Group', 'Networks', 'Systems', 'Council', 'Authority', 'Institute', 'Holdings'])}`);
+  const tags = new Set<string>([
+    'Huawei',
+    '5G',
+    'cybersecurity',
+    'European Union',
+    'United States',
+    'Brussels',
+    'privacy',
+    'trade',
+  ]);
+  while (tags.size < TAG_COUNT)
+    tags.add(random.chance(0.4) ? `${capitalize(contentWord())} ${contentWord()}` : contentWord());
+  const organizations = Array.from(
+    { length: 80 },
+    () =>
+      `${capitalize(contentWord())} ${random.pick(['Telecom', 'Group', 'Networks', 'Systems', 'Council', 'Authority', 'Institute', 'Holdings'])}`,
+  );
   return {
     seed,
     vocabulary,
@@ -96,7 +142,10 @@ function sentence(pool: CorpusPool, random: Random, length = random.int(8, 26)):
 }
 
 function slugOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function sourceDomain(sourceName: string): string {
@@ -115,7 +164,9 @@ function paragraph(pool: CorpusPool, random: Random, sourceName: string): string
     sentences[at] = sentences[at]!.replace(/ (\S+)\.$/, ` ${link(pool, random, sourceName)}.`);
   }
   if (random.chance(0.25)) {
-    sentences.push(`“${sentence(pool, random, random.int(6, 16)).slice(0, -1)},” ${person(random)} ${random.pick(REPORTING_VERBS)}.`);
+    sentences.push(
+      `“${sentence(pool, random, random.int(6, 16)).slice(0, -1)},” ${person(random)} ${random.pick(REPORTING_VERBS)}.`,
+    );
   }
   if (random.chance(0.1)) sentences[0] = sentences[0]!.replace(/ (\S+) /, ' **$1** ');
   return sentences.join(' ');
@@ -139,7 +190,9 @@ function body(pool: CorpusPool, random: Random, sourceName: string): { markdown:
     } else if (random.chance(0.07)) {
       block = `> ${sentence(pool, random, random.int(12, 30))} ${sentence(pool, random)}`;
     } else if (random.chance(0.05)) {
-      block = Array.from({ length: random.int(3, 5) }, () => `- ${sentence(pool, random, random.int(4, 10))}`).join('\n');
+      block = Array.from({ length: random.int(3, 5) }, () => `- ${sentence(pool, random, random.int(4, 10))}`).join(
+        '\n',
+      );
     } else {
       block = paragraph(pool, random, sourceName);
       sinceHeading++;
@@ -157,7 +210,11 @@ function isoDay(time: number): string {
 function title(pool: CorpusPool, random: Random): string {
   const subject = random.chance(0.5) ? random.pick(pool.organizations) : capitalize(contentWord(pool, random));
   const object = Array.from({ length: random.int(2, 4) }, () => contentWord(pool, random)).join(' ');
-  const tail = random.chance(0.5) ? ` in ${random.pick(PLACES)}` : random.chance(0.5) ? ` after ${contentWord(pool, random)} ${contentWord(pool, random)}` : '';
+  const tail = random.chance(0.5)
+    ? ` in ${random.pick(PLACES)}`
+    : random.chance(0.5)
+      ? ` after ${contentWord(pool, random)} ${contentWord(pool, random)}`
+      : '';
   return `${subject} ${random.pick(TITLE_VERBS)} ${object}${tail}`;
 }
 
@@ -185,7 +242,11 @@ export function syntheticArticle(pool: CorpusPool, index: number): SyntheticArti
   const sourceName = SOURCE_NAMES[pool.sourceRank(random)]!;
   const text = body(pool, random, sourceName);
   const lines = ['---', `title: ${yamlString(headline)}`];
-  lines.push(random.chance(0.1) ? `date: ${day}T${String(random.int(6, 22)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00+01:00` : `date: ${day}`);
+  lines.push(
+    random.chance(0.1)
+      ? `date: ${day}T${String(random.int(6, 22)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00+01:00`
+      : `date: ${day}`,
+  );
   if (random.chance(0.05)) lines.push(`updated: ${isoDay(time + random.int(1, 30) * 86_400_000)}`);
   lines.push('source:', `  name: ${yamlString(sourceName)}`, `  url: https://${sourceDomain(sourceName)}/`);
   const authors = Array.from({ length: random.int(0, 2) }, () => person(random));
@@ -194,16 +255,24 @@ export function syntheticArticle(pool: CorpusPool, index: number): SyntheticArti
   lines.push(`tags: [${tagsFor(pool, random).map(yamlString).join(', ')}]`);
   if (random.chance(0.3)) {
     lines.push('image:');
-    if (random.chance(0.8)) lines.push(`  src: https://images.${sourceDomain(sourceName).slice(4)}/${day}/${index}.jpg`);
+    if (random.chance(0.8))
+      lines.push(`  src: https://images.${sourceDomain(sourceName).slice(4)}/${day}/${index}.jpg`);
     lines.push(`  alt: ${yamlString(sentence(pool, random, random.int(5, 12)))}`);
-    if (random.chance(0.7)) lines.push(`  credit: ${yamlString(`${person(random)}/${random.pick(['Reuters', 'AFP', 'Depositphotos', 'Unsplash'])}`)}`);
+    if (random.chance(0.7))
+      lines.push(
+        `  credit: ${yamlString(`${person(random)}/${random.pick(['Reuters', 'AFP', 'Depositphotos', 'Unsplash'])}`)}`,
+      );
   }
   const slug = `${slugOf(headline)}-${index.toString(36)}`;
   if (random.chance(0.85)) lines.push(`canonical: https://${sourceDomain(sourceName)}/news/${slug}/`);
   const eventCount = random.chance(0.5) ? random.int(1, 3) : 0;
   if (eventCount > 0) {
     lines.push('events:');
-    for (let i = 0; i < eventCount; i++) lines.push(`  - date: "${eventDate(time, random)}"`, `    text: ${yamlString(sentence(pool, random, random.int(8, 20)))}`);
+    for (let i = 0; i < eventCount; i++)
+      lines.push(
+        `  - date: "${eventDate(time, random)}"`,
+        `    text: ${yamlString(sentence(pool, random, random.int(8, 20)))}`,
+      );
   }
   lines.push('---', '', text.markdown);
   return { fileName: `${day}-${slug}.md`, text: lines.join('\n'), words: text.words };

@@ -43,7 +43,10 @@ const gzipBytes = (content: Buffer | string) => gzipSync(content).length;
 
 /** Local paths a page loads with `attribute` on tags matching `tag`, resolved inside dist. */
 function linkedPaths(html: string, tag: RegExp, base: string): string[] {
-  return [...html.matchAll(tag)].map((match) => match[1]!).filter((href) => href.startsWith(base)).map((href) => href.slice(base.length));
+  return [...html.matchAll(tag)]
+    .map((match) => match[1]!)
+    .filter((href) => href.startsWith(base))
+    .map((href) => href.slice(base.length));
 }
 
 async function assetBytes(dist: string, paths: string[]): Promise<Buffer[]> {
@@ -59,7 +62,9 @@ const INLINE_STYLE = /<style[^>]*>([\s\S]*?)<\/style>/g;
 export async function measureOutput(dist: string, base = '/'): Promise<OutputFigures> {
   const files = (await listFiles(dist)).map((file) => ({ ...file, path: relative(dist, file.path) }));
   const pages = files.filter((file) => file.path.endsWith('.html'));
-  const articles = pages.filter((file) => /^articles\/[^/]+\/index\.html$/.test(file.path)).sort((a, b) => a.bytes - b.bytes);
+  const articles = pages
+    .filter((file) => /^articles\/[^/]+\/index\.html$/.test(file.path))
+    .sort((a, b) => a.bytes - b.bytes);
   const medianArticle = articles[Math.floor((articles.length - 1) / 2)];
   const html = medianArticle ? await readFile(join(dist, medianArticle.path), 'utf8') : '';
   const css = await assetBytes(dist, linkedPaths(html, STYLESHEET, base));
@@ -71,7 +76,9 @@ export async function measureOutput(dist: string, base = '/'): Promise<OutputFig
     files: files.length,
     pages: pages.length,
     distBytes: files.reduce((sum, file) => sum + file.bytes, 0),
-    searchIndexBytes: files.filter((file) => file.path.startsWith('pagefind/') && isSearchIndexFile(file.path)).reduce((sum, file) => sum + file.bytes, 0),
+    searchIndexBytes: files
+      .filter((file) => file.path.startsWith('pagefind/') && isSearchIndexFile(file.path))
+      .reduce((sum, file) => sum + file.bytes, 0),
     articlePages: articles.length,
     articleHtmlBytes: medianArticle?.bytes ?? 0,
     articleHtmlGzipBytes: gzipBytes(html),

@@ -15,7 +15,15 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { phasesFromLog, searchSecondsBesideBuild, stripAnsi, workFromLog, type BuildPhases, type BuildWork, type LogLine } from './buildLog.ts';
+import {
+  phasesFromLog,
+  searchSecondsBesideBuild,
+  stripAnsi,
+  workFromLog,
+  type BuildPhases,
+  type BuildWork,
+  type LogLine,
+} from './buildLog.ts';
 import { createCorpusPool, syntheticArticle, writeCorpus } from './corpus.ts';
 import { measureOutput, PAGE_BUDGET_BYTES, type OutputFigures } from './output.ts';
 import { sampleTreeMemory } from './processTree.ts';
@@ -32,10 +40,17 @@ interface CommandResult {
 }
 
 /** Runs a command to completion, stamping each output line and sampling the tree's memory. */
-function runCommand(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<CommandResult> {
+function runCommand(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string },
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const memory = sampleTreeMemory(child.pid!);
     const log = createWriteStream(options.logFile);
     const lines: LogLine[] = [];
@@ -102,19 +117,24 @@ function buildEnv(workspace: Workspace, name: string): NodeJS.ProcessEnv {
 }
 
 async function clean(workspace: Workspace, name: string): Promise<void> {
-  for (const folder of ['dist', 'cache', 'compile-cache']) await rm(join(workspace.directory, `${name}-${folder}`), { recursive: true, force: true });
+  for (const folder of ['dist', 'cache', 'compile-cache'])
+    await rm(join(workspace.directory, `${name}-${folder}`), { recursive: true, force: true });
 }
 
 let buildNumber = 0;
 
 async function buildDossier(workspace: Workspace, options: { clean: boolean }): Promise<BuildFigures> {
   if (options.clean) await clean(workspace, 'dossier');
-  const profile = workspace.profile && options.clean ? ['--cpu-prof', `--cpu-prof-dir=${join(workspace.directory, 'profiles')}`] : [];
-  const result = await runCommand([...profile, astroCli, 'build', '--root', repository, '--outDir', join(workspace.directory, 'dossier-dist')], {
-    cwd: workspace.directory,
-    env: buildEnv(workspace, 'dossier'),
-    logFile: join(workspace.directory, `build-${++buildNumber}-dossier.log`),
-  });
+  const profile =
+    workspace.profile && options.clean ? ['--cpu-prof', `--cpu-prof-dir=${join(workspace.directory, 'profiles')}`] : [];
+  const result = await runCommand(
+    [...profile, astroCli, 'build', '--root', repository, '--outDir', join(workspace.directory, 'dossier-dist')],
+    {
+      cwd: workspace.directory,
+      env: buildEnv(workspace, 'dossier'),
+      logFile: join(workspace.directory, `build-${++buildNumber}-dossier.log`),
+    },
+  );
   return {
     phases: phasesFromLog(result.lines, result.seconds),
     peakRssBytes: result.peakBytes,
@@ -129,8 +149,16 @@ async function buildFloor(workspace: Workspace): Promise<BuildFigures> {
   const dist = join(workspace.directory, 'floor-dist');
   const env = buildEnv(workspace, 'floor');
   const number = ++buildNumber;
-  const astro = await runCommand([astroCli, 'build', '--root', floorRoot, '--outDir', dist], { cwd: workspace.directory, env, logFile: join(workspace.directory, `build-${number}-floor.log`) });
-  const search = await runCommand([pagefindCli, '--site', dist], { cwd: workspace.directory, env, logFile: join(workspace.directory, `build-${number}-floor-pagefind.log`) });
+  const astro = await runCommand([astroCli, 'build', '--root', floorRoot, '--outDir', dist], {
+    cwd: workspace.directory,
+    env,
+    logFile: join(workspace.directory, `build-${number}-floor.log`),
+  });
+  const search = await runCommand([pagefindCli, '--site', dist], {
+    cwd: workspace.directory,
+    env,
+    logFile: join(workspace.directory, `build-${number}-floor-pagefind.log`),
+  });
   const phases = phasesFromLog(astro.lines, astro.seconds);
   return {
     phases: { ...phases, searchIndexing: search.seconds, total: phases.total + search.seconds },
@@ -150,7 +178,9 @@ function median(values: readonly number[]): number {
 function medianBuild(builds: readonly BuildFigures[]): BuildFigures {
   const phaseNames = Object.keys(builds[0]!.phases) as (keyof BuildPhases)[];
   return {
-    phases: Object.fromEntries(phaseNames.map((name) => [name, median(builds.map((build) => build.phases[name]))])) as unknown as BuildPhases,
+    phases: Object.fromEntries(
+      phaseNames.map((name) => [name, median(builds.map((build) => build.phases[name]))]),
+    ) as unknown as BuildPhases,
     peakRssBytes: median(builds.map((build) => build.peakRssBytes)),
     indexedPages: median(builds.map((build) => build.indexedPages)),
     searchBesideBuild: median(builds.map((build) => build.searchBesideBuild)),
@@ -176,23 +206,60 @@ const PHASE_ROWS: [string, keyof BuildPhases][] = [
 
 function printReport(report: BenchReport): void {
   const { floor, dossier, incremental, output } = report;
-  const column = (build: BuildFigures | undefined, figure: (build: BuildFigures) => string) => (build ? figure(build) : '–');
-  const rows: string[][] = PHASE_ROWS.map(([label, key]) => [label, ...[floor, dossier, incremental].map((build) => column(build, (b) => seconds(b.phases[key])))]);
-  rows.push(['Pagefind beside the build', '–', ...[dossier, incremental].map((build) => column(build, (b) => seconds(b.searchBesideBuild)))]);
-  rows.push(['peak RSS (process tree)', ...[floor, dossier, incremental].map((build) => column(build, (b) => gib(b.peakRssBytes)))]);
-  rows.push(['pages rendered / kept', '–', ...[dossier, incremental].map((build) => column(build, (b) => `${b.work?.pagesRendered} / ${b.work?.pagesKept}`))]);
-  rows.push(['articles indexed for search', ...[floor, dossier, incremental].map((build) => column(build, (b) => String(b.work?.articlesIndexed ?? b.indexedPages)))]);
-  console.log(`\nDossier bench: ${report.articles} articles (seed ${report.seed}, ${report.corpusWords} words), median of ${report.runs} run(s)\n`);
-  const line = (cells: string[]) => console.log(cells[0]!.padEnd(28) + cells.slice(1).map((cell) => cell.padStart(15)).join(''));
+  const column = (build: BuildFigures | undefined, figure: (build: BuildFigures) => string) =>
+    build ? figure(build) : '–';
+  const rows: string[][] = PHASE_ROWS.map(([label, key]) => [
+    label,
+    ...[floor, dossier, incremental].map((build) => column(build, (b) => seconds(b.phases[key]))),
+  ]);
+  rows.push([
+    'Pagefind beside the build',
+    '–',
+    ...[dossier, incremental].map((build) => column(build, (b) => seconds(b.searchBesideBuild))),
+  ]);
+  rows.push([
+    'peak RSS (process tree)',
+    ...[floor, dossier, incremental].map((build) => column(build, (b) => gib(b.peakRssBytes))),
+  ]);
+  rows.push([
+    'pages rendered / kept',
+    '–',
+    ...[dossier, incremental].map((build) => column(build, (b) => `${b.work?.pagesRendered} / ${b.work?.pagesKept}`)),
+  ]);
+  rows.push([
+    'articles indexed for search',
+    ...[floor, dossier, incremental].map((build) =>
+      column(build, (b) => String(b.work?.articlesIndexed ?? b.indexedPages)),
+    ),
+  ]);
+  console.log(
+    `\nDossier bench: ${report.articles} articles (seed ${report.seed}, ${report.corpusWords} words), median of ${report.runs} run(s)\n`,
+  );
+  const line = (cells: string[]) =>
+    console.log(
+      cells[0]!.padEnd(28) +
+        cells
+          .slice(1)
+          .map((cell) => cell.padStart(15))
+          .join(''),
+    );
   line(['phase', 'floor', 'Dossier', 'one added']);
   for (const row of rows) line(row);
   if (report.ratioToFloor !== undefined) console.log(`\nDossier / floor (total): ${report.ratioToFloor.toFixed(2)}×`);
   if (incremental) {
-    console.log(`One article added, rebuilt: ${seconds(incremental.phases.total)} (${(100 * incremental.phases.total / dossier.phases.total).toFixed(0)} % of clean), peak ${gib(incremental.peakRssBytes)}`);
+    console.log(
+      `One article added, rebuilt: ${seconds(incremental.phases.total)} (${((100 * incremental.phases.total) / dossier.phases.total).toFixed(0)} % of clean), peak ${gib(incremental.peakRssBytes)}`,
+    );
   }
-  console.log(`\nPages written ${output.pages} (${output.articlePages} articles); dist ${mib(output.distBytes)}; search index ${mib(output.searchIndexBytes)}`);
-  console.log(`Median article page: ${kib(output.articleHtmlBytes)} HTML, ${kib(output.articleHtmlGzipBytes)} gzip + ${kib(output.articleCssGzipBytes)} CSS gzip; ${output.articleJsBytes} bytes of JavaScript`);
-  console.log(`Largest page: ${output.largestPage.path} (${kib(output.largestPage.bytes)}); ${output.pagesOverBudget} pages over ${kib(PAGE_BUDGET_BYTES)}\n`);
+  console.log(
+    `\nPages written ${output.pages} (${output.articlePages} articles); dist ${mib(output.distBytes)}; search index ${mib(output.searchIndexBytes)}`,
+  );
+  console.log(
+    `Median article page: ${kib(output.articleHtmlBytes)} HTML, ${kib(output.articleHtmlGzipBytes)} gzip + ${kib(output.articleCssGzipBytes)} CSS gzip; ${output.articleJsBytes} bytes of JavaScript`,
+  );
+  console.log(
+    `Largest page: ${output.largestPage.path} (${kib(output.largestPage.bytes)}); ${output.pagesOverBudget} pages over ${kib(PAGE_BUDGET_BYTES)}\n`,
+  );
 }
 
 interface BenchReport {
@@ -227,7 +294,9 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const runs = Number(values.runs);
   if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1) {
-    throw new Error('usage: npm run bench -- --articles N [--seed S] [--runs R] [--skip-floor] [--skip-incremental] [--keep] [--profile]');
+    throw new Error(
+      'usage: npm run bench -- --articles N [--seed S] [--runs R] [--skip-floor] [--skip-incremental] [--keep] [--profile]',
+    );
   }
 
   const directory = await mkdtemp(join(tmpdir(), 'dossier-bench-'));

@@ -16,7 +16,14 @@ import { serveSite } from '../tests/support/staticServer.ts';
 import { TYPING_DELAY_MS } from '../src/search/browser/searchPanel.ts';
 import { createCorpusPool, writeCorpus } from './corpus.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string' }, seed: { type: 'string', default: '1' }, query: { type: 'string' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    query: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+  },
+});
 const articles = values.articles === undefined ? undefined : Number(values.articles);
 const query = values.query ?? (articles === undefined ? 'transparency centre' : 'huawei network');
 const runs = Number(values.runs);
@@ -77,7 +84,9 @@ try {
     await page.keyboard.type(query);
     await page.locator('dialog .search-results > li').first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
-    const timing = await page.evaluate(() => (window as unknown as { searchTiming: { lastKey: number; firstResult: number } }).searchTiming);
+    const timing = await page.evaluate(
+      () => (window as unknown as { searchTiming: { lastKey: number; firstResult: number } }).searchTiming,
+    );
     measured.push({
       bytes,
       requests,
@@ -104,8 +113,11 @@ const figures = {
   resultsShown: measured[0]!.results,
 };
 console.log(`\nFirst search on the ${figures.digest} digest ("${query}", median of ${runs} cold runs)`);
-console.log(`  downloaded                     ${(figures.firstSearchBytes / 1024).toFixed(1)} KiB in ${figures.firstSearchRequests} requests`);
-console.log(`  last keystroke → first result  ${figures.lastKeystrokeToFirstResultMs} ms (includes the ${TYPING_DELAY_MS} ms pause search waits for typing to stop)`);
+console.log(
+  `  downloaded                     ${(figures.firstSearchBytes / 1024).toFixed(1)} KiB in ${figures.firstSearchRequests} requests`,
+);
+console.log(
+  `  last keystroke → first result  ${figures.lastKeystrokeToFirstResultMs} ms (includes the ${TYPING_DELAY_MS} ms pause search waits for typing to stop)`,
+);
 console.log(`  opening search → first result  ${figures.openingToFirstResultMs} ms (typing included)`);
 console.log(JSON.stringify(figures));
-

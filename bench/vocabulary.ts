@@ -29,7 +29,38 @@ answers response reaction impact future plan strategy programme program project 
 development innovation products customers consumers users devices phones smartphones chips software
 hardware cloud services internet platform platforms launch launched deployment rollout coverage speed`.split(/\s+/);
 
-const SYLLABLE_ONSETS = ['b', 'br', 'c', 'cr', 'd', 'dr', 'f', 'fl', 'g', 'gr', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'pl', 'pr', 'r', 's', 'sh', 'st', 't', 'th', 'tr', 'v', 'w', 'z', ''];
+const SYLLABLE_ONSETS = [
+  'b',
+  'br',
+  'c',
+  'cr',
+  'd',
+  'dr',
+  'f',
+  'fl',
+  'g',
+  'gr',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'pl',
+  'pr',
+  'r',
+  's',
+  'sh',
+  'st',
+  't',
+  'th',
+  'tr',
+  'v',
+  'w',
+  'z',
+  '',
+];
 const SYLLABLE_VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io', 'ou', 'y'];
 const SYLLABLE_CODAS = ['', '', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'rt', 'ck', 'ng'];
 const SUFFIXES = ['', '', '', '', 'tion', 'ment', 'ing', 'ed', 'er', 'al', 'ity', 'ous', 'ive', 'ism', 's', 'ly'];
@@ -37,7 +68,8 @@ const SUFFIXES = ['', '', '', '', 'tion', 'ment', 'ing', 'ed', 'er', 'al', 'ity'
 function inventedWord(random: Random): string {
   const syllables = random.chance(0.4) ? 1 : random.chance(0.75) ? 2 : 3;
   let word = '';
-  for (let i = 0; i < syllables; i++) word += random.pick(SYLLABLE_ONSETS) + random.pick(SYLLABLE_VOWELS) + random.pick(SYLLABLE_CODAS);
+  for (let i = 0; i < syllables; i++)
+    word += random.pick(SYLLABLE_ONSETS) + random.pick(SYLLABLE_VOWELS) + random.pick(SYLLABLE_CODAS);
   return word + random.pick(SUFFIXES);
 }
 

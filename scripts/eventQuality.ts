@@ -22,7 +22,10 @@ function row(name: string, dates: Score, sentences: Score): string {
 function details({ missed, unexpected }: ArticleScore): string[] {
   return [
     ...missed.map((event) => `    missed      ${event.date.padEnd(11)} ${event.evidence}`),
-    ...unexpected.map((candidate) => `    unexpected  ${eventDateToString(candidate.date).padEnd(11)} "${candidate.phrase}" in: ${candidate.evidence}`),
+    ...unexpected.map(
+      (candidate) =>
+        `    unexpected  ${eventDateToString(candidate.date).padEnd(11)} "${candidate.phrase}" in: ${candidate.evidence}`,
+    ),
   ];
 }
 
@@ -35,23 +38,38 @@ for (const score of scores) {
   console.log(row(score.name, score.dates, score.sentences));
   if (values.details) for (const line of details(score)) console.log(line);
 }
-const total = (subset: readonly ArticleScore[], key: 'dates' | 'sentences' | 'datesWithPublicationDated') => sumScores(subset.map((score) => score[key]));
+const total = (subset: readonly ArticleScore[], key: 'dates' | 'sentences' | 'datesWithPublicationDated') =>
+  sumScores(subset.map((score) => score[key]));
 const heldOut = scores.filter((score) => score.heldOut);
 const dates = total(scores, 'dates');
 const sentences = total(scores, 'sentences');
 const withPublicationDated = total(scores, 'datesWithPublicationDated');
 console.log(row('overall', dates, sentences));
 console.log(row('held out', total(heldOut, 'dates'), total(heldOut, 'sentences')));
-console.log(`\n"held out": the ${heldOut.length} articles written after the rules were settled (${LABELLED_SET}/README.md tells how the set was used).`);
-console.log(`Date recall counting the ${withPublicationDated.labelled - dates.labelled} events the articles leave undated (dated by publication): ${figure(withPublicationDated.recall)}`);
+console.log(
+  `\n"held out": the ${heldOut.length} articles written after the rules were settled (${LABELLED_SET}/README.md tells how the set was used).`,
+);
+console.log(
+  `Date recall counting the ${withPublicationDated.labelled - dates.labelled} events the articles leave undated (dated by publication): ${figure(withPublicationDated.recall)}`,
+);
 
-const summary = (score: Score) => ({ precision: Number(score.precision.toFixed(4)), recall: Number(score.recall.toFixed(4)), matched: score.matched, suggested: score.suggested, labelled: score.labelled });
+const summary = (score: Score) => ({
+  precision: Number(score.precision.toFixed(4)),
+  recall: Number(score.recall.toFixed(4)),
+  matched: score.matched,
+  suggested: score.suggested,
+  labelled: score.labelled,
+});
 console.log(
   JSON.stringify({
     articles: scores.length,
     dates: summary(dates),
     sentences: summary(sentences),
-    heldOut: { articles: heldOut.length, dates: summary(total(heldOut, 'dates')), sentences: summary(total(heldOut, 'sentences')) },
+    heldOut: {
+      articles: heldOut.length,
+      dates: summary(total(heldOut, 'dates')),
+      sentences: summary(total(heldOut, 'sentences')),
+    },
     dateRecallWithPublicationDated: Number(withPublicationDated.recall.toFixed(4)),
   }),
 );

@@ -17,7 +17,14 @@ import { glob } from 'tinyglobby';
 import { htmlToPlainText } from '../src/import/feedHtml.ts';
 import { importArticles } from '../src/import/importInputs.ts';
 import type { ImportOptions } from '../src/import/importOptions.ts';
-import { mojibakeCount, sameByline, sameTitle, trackerCount, wordScore, type WordScore } from '../src/import/importQuality.ts';
+import {
+  mojibakeCount,
+  sameByline,
+  sameTitle,
+  trackerCount,
+  wordScore,
+  type WordScore,
+} from '../src/import/importQuality.ts';
 import type { ImportReport } from '../src/import/importReport.ts';
 
 const repository = fileURLToPath(new URL('..', import.meta.url));
@@ -29,7 +36,9 @@ const { values } = parseArgs({
 });
 const material = values.material;
 if (!existsSync(join(material, 'feeds')) || !existsSync(join(material, 'pages'))) {
-  console.error(`import:quality: ${material} has no feeds/ and pages/ (it is the shared real-world set; pass --material <folder>)`);
+  console.error(
+    `import:quality: ${material} has no feeds/ and pages/ (it is the shared real-world set; pass --material <folder>)`,
+  );
   process.exit(2);
 }
 
@@ -72,12 +81,19 @@ function options(inputs: string[], overrides: Partial<ImportOptions> = {}): Impo
 }
 
 function messagesOf(report: ImportReport): string[] {
-  return [...report.failed.map((failure) => `failed: ${failure.message}`), ...report.skipped.map((skip) => `skipped: ${skip.label}: ${skip.reason}`)];
+  return [
+    ...report.failed.map((failure) => `failed: ${failure.message}`),
+    ...report.skipped.map((skip) => `skipped: ${skip.label}: ${skip.reason}`),
+  ];
 }
 
 /** An author line that holds more than names: a role, a credit, a sentence. */
 function isOddByline(author: string): boolean {
-  return author.split(/\s+/).length > 5 || /\b(?:by|for|illustration|photo|photos|video|with)\b|[:;|]/i.test(author) || /\p{Lu}\p{L}+ (?:and|&) \p{Lu}/u.test(author);
+  return (
+    author.split(/\s+/).length > 5 ||
+    /\b(?:by|for|illustration|photo|photos|video|with)\b|[:;|]/i.test(author) ||
+    /\p{Lu}\p{L}+ (?:and|&) \p{Lu}/u.test(author)
+  );
 }
 
 function baseRow(input: string, kind: Row['kind'], report: ImportReport): Row {
@@ -89,9 +105,20 @@ function baseRow(input: string, kind: Row['kind'], report: ImportReport): Row {
     mojibake += mojibakeCount(text);
     trackers += trackerCount(text);
     oddBylines += article.authors.filter(isOddByline).length;
-    for (const author of article.authors.filter(isOddByline)) messages.push(`odd byline: "${author}" in "${article.title}"`);
+    for (const author of article.authors.filter(isOddByline))
+      messages.push(`odd byline: "${author}" in "${article.title}"`);
   }
-  return { input, kind, imported: report.imported.length, skipped: report.skipped.length, failed: report.failed.length, oddBylines, mojibake, trackers, messages };
+  return {
+    input,
+    kind,
+    imported: report.imported.length,
+    skipped: report.skipped.length,
+    failed: report.failed.length,
+    oddBylines,
+    mojibake,
+    trackers,
+    messages,
+  };
 }
 
 const rows: Row[] = [];
@@ -128,7 +155,9 @@ function pageRow(input: string, kind: 'page' | 'pasted', report: ImportReport, e
     title: sameTitle(expected.title, imported.title),
     date: imported.date.slice(0, 10) === expected.publishedTime.slice(0, 10),
     // An outlet credited as its own author ("BBC News") is as right named as left out.
-    byline: sameByline(expected.byline, imported.authors) || (imported.authors.length === 0 && sameByline(expected.siteName, [expected.byline])),
+    byline:
+      sameByline(expected.byline, imported.authors) ||
+      (imported.authors.length === 0 && sameByline(expected.siteName, [expected.byline])),
     outlet: imported.source.name.toLowerCase() === expected.siteName.toLowerCase(),
     words: wordScore(expected.text, imported.body),
   };
@@ -203,7 +232,9 @@ async function nuErrors(files: string[]): Promise<number | undefined> {
   }
   const { output } = await run('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], process.env);
   try {
-    return (JSON.parse(output) as { messages: Array<{ type: string }> }).messages.filter((message) => message.type === 'error').length;
+    return (JSON.parse(output) as { messages: Array<{ type: string }> }).messages.filter(
+      (message) => message.type === 'error',
+    ).length;
   } catch {
     return undefined;
   }
@@ -224,10 +255,17 @@ async function buildAndValidate(): Promise<Validity | { failed: string }> {
     NODE_COMPILE_CACHE: join(workspace, 'compile-cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  const build = await run(process.execPath, [join(repository, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', repository, '--outDir', dist], env);
+  const build = await run(
+    process.execPath,
+    [join(repository, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', repository, '--outDir', dist],
+    env,
+  );
   if (build.code !== 0) return { failed: build.output.split('\n').filter(Boolean).slice(-15).join('\n') };
   const files = await glob('articles/*/index.html', { cwd: dist, absolute: true });
-  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-trailing-whitespace': 'off', 'long-title': 'off' } });
+  const validator = new HtmlValidate({
+    extends: ['html-validate:recommended'],
+    rules: { 'no-trailing-whitespace': 'off', 'long-title': 'off' },
+  });
   let invalidPages = 0;
   let errors = 0;
   const samples: string[] = [];
@@ -240,9 +278,19 @@ async function buildAndValidate(): Promise<Validity | { failed: string }> {
     errors += messages.length;
     for (const message of messages) rules[message.ruleId] = (rules[message.ruleId] ?? 0) + 1;
     if (skipsHeadingLevel(await readFile(file, 'utf8'))) headingSkips += 1;
-    for (const message of messages.slice(0, 1)) if (samples.length < 5) samples.push(`${file.slice(dist.length + 1)}:${message.line} ${message.ruleId}: ${message.message}`);
+    for (const message of messages.slice(0, 1))
+      if (samples.length < 5)
+        samples.push(`${file.slice(dist.length + 1)}:${message.line} ${message.ruleId}: ${message.message}`);
   }
-  return { pages: files.length, invalidPages, errors, rules, headingSkips, nuErrors: files.length > 0 ? await nuErrors(files) : 0, samples };
+  return {
+    pages: files.length,
+    invalidPages,
+    errors,
+    rules,
+    headingSkips,
+    nuErrors: files.length > 0 ? await nuErrors(files) : 0,
+    samples,
+  };
 }
 
 const validity = values['no-build'] ? undefined : await buildAndValidate();
@@ -253,9 +301,15 @@ const percent = (value: number | undefined) => (value === undefined ? '-' : `${(
 const width = Math.max(...rows.map((row) => row.input.length));
 console.log(`Import quality on ${material}`);
 console.log('imp/skip/fail: articles imported, skipped, inputs failed; again: articles a second import wrote;');
-console.log('title..outlet: against expected-metadata.json (pages); recall/precision: words of the body against expected.html;');
-console.log('odd: author entries that are not names; moji: mojibake marks; trackers: tracking links, pixels, ad/share images, "read more" footers.\n');
-console.log(`${'input'.padEnd(width)}  imp skip fail again  title date  byline outlet  recall  precis.  odd moji trackers`);
+console.log(
+  'title..outlet: against expected-metadata.json (pages); recall/precision: words of the body against expected.html;',
+);
+console.log(
+  'odd: author entries that are not names; moji: mojibake marks; trackers: tracking links, pixels, ad/share images, "read more" footers.\n',
+);
+console.log(
+  `${'input'.padEnd(width)}  imp skip fail again  title date  byline outlet  recall  precis.  odd moji trackers`,
+);
 for (const row of rows) {
   console.log(
     [
@@ -275,30 +329,66 @@ for (const row of rows) {
       String(row.trackers).padStart(8),
     ].join(' '),
   );
-  for (const message of row.messages.filter((text) => /^(?:failed|odd)/.test(text)).slice(0, 3)) console.log(`    ${message}`);
+  for (const message of row.messages.filter((text) => /^(?:failed|odd)/.test(text)).slice(0, 3))
+    console.log(`    ${message}`);
 }
 if (validity && 'failed' in validity) console.log(`\nbuild failed:\n${validity.failed}`);
 else if (validity) {
   console.log(
     `\nbuilt ${validity.pages} article pages: ${validity.invalidPages} invalid by html-validate (${validity.errors} messages)` +
-      (validity.nuErrors === undefined ? '; Nu checker not installed (vnu-jar)' : `; Nu checker: ${validity.nuErrors} errors`),
+      (validity.nuErrors === undefined
+        ? '; Nu checker not installed (vnu-jar)'
+        : `; Nu checker: ${validity.nuErrors} errors`),
   );
   console.log(`    pages whose headings skip a level: ${validity.headingSkips}`);
-  console.log(`    by rule: ${Object.entries(validity.rules).map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none'}`);
+  console.log(
+    `    by rule: ${
+      Object.entries(validity.rules)
+        .map(([rule, count]) => `${rule} ${count}`)
+        .join(', ') || 'none'
+    }`,
+  );
   for (const sample of validity.samples) console.log(`    ${sample}`);
 }
 const sum = (key: 'imported' | 'skipped' | 'failed' | 'mojibake' | 'trackers' | 'oddBylines', kind?: Row['kind']) =>
   rows.filter((row) => !kind || row.kind === kind).reduce((total, row) => total + row[key], 0);
 console.log(
   JSON.stringify({
-    feeds: { inputs: rows.filter((row) => row.kind === 'feed').length, imported: sum('imported', 'feed'), skipped: sum('skipped', 'feed'), failed: sum('failed', 'feed') },
+    feeds: {
+      inputs: rows.filter((row) => row.kind === 'feed').length,
+      imported: sum('imported', 'feed'),
+      skipped: sum('skipped', 'feed'),
+      failed: sum('failed', 'feed'),
+    },
     mojibake: sum('mojibake'),
     trackers: sum('trackers'),
     oddBylines: sum('oddBylines'),
     reimported: rows.reduce((total, row) => total + (row.reimported ?? 0), 0),
     pages: rows
       .filter((row) => row.kind !== 'feed')
-      .map(({ input, imported, failed, title, date, byline, outlet, words }) => ({ input, imported, failed, title, date, byline, outlet, recall: words?.recall, precision: words?.precision })),
-    build: validity && !('failed' in validity) ? { pages: validity.pages, invalidPages: validity.invalidPages, htmlValidateMessages: validity.errors, rules: validity.rules, headingSkips: validity.headingSkips, nuErrors: validity.nuErrors } : validity ? 'failed' : 'skipped',
+      .map(({ input, imported, failed, title, date, byline, outlet, words }) => ({
+        input,
+        imported,
+        failed,
+        title,
+        date,
+        byline,
+        outlet,
+        recall: words?.recall,
+        precision: words?.precision,
+      })),
+    build:
+      validity && !('failed' in validity)
+        ? {
+            pages: validity.pages,
+            invalidPages: validity.invalidPages,
+            htmlValidateMessages: validity.errors,
+            rules: validity.rules,
+            headingSkips: validity.headingSkips,
+            nuErrors: validity.nuErrors,
+          }
+        : validity
+          ? 'failed'
+          : 'skipped',
   }),
 );

@@ -22,7 +22,9 @@ export function listedEvents(frontmatter: Record<string, unknown>): ListedEvent[
   return events.flatMap((event: unknown) => {
     if (event === null || typeof event !== 'object') return [];
     const { date, text } = event as Record<string, unknown>;
-    return (typeof date === 'string' || typeof date === 'number') && typeof text === 'string' ? [{ date: String(date), text }] : [];
+    return (typeof date === 'string' || typeof date === 'number') && typeof text === 'string'
+      ? [{ date: String(date), text }]
+      : [];
   });
 }
 
@@ -89,7 +91,9 @@ function spliceEvents(yaml: string, events: readonly FrontmatterEvent[]): string
     return `${yaml.slice(0, at)}${newline}${blockItems(events, 2, newline)}${yaml.slice(at)}`;
   }
   if (!isSeq(field) || !field.range) {
-    throw new EventsFieldError('frontmatter field "events" is not a list (write it as lines "  - date: …" and "    text: …")');
+    throw new EventsFieldError(
+      'frontmatter field "events" is not a list (write it as lines "  - date: …" and "    text: …")',
+    );
   }
   if (field.flow) {
     const closing = field.range[1] - 1;
@@ -113,6 +117,8 @@ function checkOnlyAdded(before: string, after: string, added: readonly Frontmatt
   const oldEvents = Array.isArray(old['events']) ? old['events'] : [];
   const expected = { ...old, events: [...oldEvents, ...added.map(plain)] };
   if (!isDeepStrictEqual(updated, expected)) {
-    throw new EventsFieldError('could not add events without changing what the frontmatter already says (add them by hand)');
+    throw new EventsFieldError(
+      'could not add events without changing what the frontmatter already says (add them by hand)',
+    );
   }
 }

@@ -30,13 +30,21 @@ export interface CommandOutput {
 }
 
 /** Runs the command; resolves to the exit code (0 done, 1 an article had a problem, 2 a usage error). */
-export async function runEventsCommand(args: readonly string[], output: CommandOutput, env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function runEventsCommand(
+  args: readonly string[],
+  output: CommandOutput,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { write: { type: 'boolean', default: false }, pick: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        write: { type: 'boolean', default: false },
+        pick: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     });
   } catch (error) {
     output.err(`${(error as Error).message}\n\n${USAGE}`);
@@ -54,7 +62,11 @@ export async function runEventsCommand(args: readonly string[], output: CommandO
   }
   const picked = pick === undefined ? undefined : readPick(pick);
   if (picked === null || (picked && (!write || files.length !== 1))) {
-    output.err(picked === null ? `--pick takes candidate numbers such as "1,3", got "${pick}"` : '--pick chooses among one article\'s candidates: use it with --write and exactly one file');
+    output.err(
+      picked === null
+        ? `--pick takes candidate numbers such as "1,3", got "${pick}"`
+        : "--pick chooses among one article's candidates: use it with --write and exactly one file",
+    );
     return 2;
   }
 
@@ -68,7 +80,13 @@ export async function runEventsCommand(args: readonly string[], output: CommandO
     try {
       await suggestFor(file, { write, picked }, output);
     } catch (error) {
-      if (!(error instanceof ArticleProblem || error instanceof FrontmatterError || error instanceof EventsFieldError || isMissingFile(error))) throw error;
+      if (!(
+        error instanceof ArticleProblem ||
+        error instanceof FrontmatterError ||
+        error instanceof EventsFieldError ||
+        isMissingFile(error)
+      ))
+        throw error;
       output.err(`${file}: ${isMissingFile(error) ? 'no such file' : (error as Error).message}`);
       failed = true;
     }
@@ -88,23 +106,36 @@ function readPick(list: string): number[] | null {
   return numbers.every((part) => /^[1-9]\d*$/.test(part)) ? numbers.map(Number) : null;
 }
 
-async function suggestFor(file: string, options: { write: boolean; picked: number[] | undefined }, output: CommandOutput): Promise<void> {
+async function suggestFor(
+  file: string,
+  options: { write: boolean; picked: number[] | undefined },
+  output: CommandOutput,
+): Promise<void> {
   const fileText = await readFile(file, 'utf8');
   const { frontmatter, body } = parseMarkdownFile(fileText);
   const published = parsePublicationDate(frontmatter['date']);
   if (!published.ok) throw new ArticleProblem(`date ${published.message}`);
   const candidates = suggestEvents(body, published.value.day);
   const listed = listedEvents(frontmatter);
-  output.out(`${file} (published ${published.value.day}): ${formatCount(candidates.length, { one: 'candidate', other: 'candidates' })}`);
-  candidates.forEach((candidate, index) => output.out(describe(candidate, index + 1, isListed(toFrontmatterEvent(candidate), listed))));
+  output.out(
+    `${file} (published ${published.value.day}): ${formatCount(candidates.length, { one: 'candidate', other: 'candidates' })}`,
+  );
+  candidates.forEach((candidate, index) =>
+    output.out(describe(candidate, index + 1, isListed(toFrontmatterEvent(candidate), listed))),
+  );
   if (!options.write) return;
 
   const outOfRange = options.picked?.filter((number) => number > candidates.length) ?? [];
-  if (outOfRange.length > 0) throw new ArticleProblem(`has no candidate ${outOfRange.join(', ')} (it has ${candidates.length})`);
+  if (outOfRange.length > 0)
+    throw new ArticleProblem(`has no candidate ${outOfRange.join(', ')} (it has ${candidates.length})`);
   const chosen = options.picked ? options.picked.map((number) => candidates[number - 1]!) : candidates;
   const { text, added } = appendEvents(fileText, chosen.map(toFrontmatterEvent));
   if (added.length > 0) await replaceFile(file, text);
-  output.out(added.length > 0 ? `  added ${formatCount(added.length, { one: 'event', other: 'events' })} to ${file}` : '  nothing to add: every chosen candidate is listed already');
+  output.out(
+    added.length > 0
+      ? `  added ${formatCount(added.length, { one: 'event', other: 'events' })} to ${file}`
+      : '  nothing to add: every chosen candidate is listed already',
+  );
 }
 
 function describe(candidate: EventCandidate, number: number, listed: boolean): string {

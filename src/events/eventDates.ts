@@ -3,7 +3,15 @@
  * year/month/day of `PartialDate` with seasons ("last summer"), and does the calendar arithmetic
  * that resolving relative phrases needs. Everything is a calendar date in UTC, as in `dates.ts`.
  */
-import { partialDateToString, SEASON_FIRST_MONTH, SEASONS, type CalendarDate, type DatePrecision, type PartialDate, type Season } from '../lib/dates.ts';
+import {
+  partialDateToString,
+  SEASON_FIRST_MONTH,
+  SEASONS,
+  type CalendarDate,
+  type DatePrecision,
+  type PartialDate,
+  type Season,
+} from '../lib/dates.ts';
 
 /** How precisely an event is dated; a season is between a month and a year. */
 export type EventPrecision = DatePrecision;

@@ -74,8 +74,12 @@ export function toFrontmatterEvent(candidate: EventCandidate): FrontmatterEvent 
 function sentenceMentions(sentence: string, published: Day, anchor: EventDate | undefined): WideMention[] {
   // A dateline's date is when the story was filed, not when anything in it happened.
   const dateline = datelineLength(sentence);
-  const fromPublication = settleOverlaps([...findDatePhrases(sentence, published), ...chronoMentions(sentence, published)]).filter((mention) => mention.index >= dateline);
-  const anchorAt = (index: number) => fromPublication.findLast((mention) => end(mention) <= index)?.resolved.date ?? anchor;
+  const fromPublication = settleOverlaps([
+    ...findDatePhrases(sentence, published),
+    ...chronoMentions(sentence, published),
+  ]).filter((mention) => mention.index >= dateline);
+  const anchorAt = (index: number) =>
+    fromPublication.findLast((mention) => end(mention) <= index)?.resolved.date ?? anchor;
   const found = settleOverlaps([...findStoryDatePhrases(sentence, anchorAt), ...fromPublication]);
   return withParenthesisedDates(sentence, found)
     .map((mention) => widen(sentence, mention))
@@ -103,7 +107,9 @@ const end = ({ index, text }: DateMention) => index + text.length;
 
 /** Where two readings overlap, the longer wins ("at the end of January 2019" over "2019"), then the rule over chrono. */
 function settleOverlaps(mentions: readonly DateMention[]): DateMention[] {
-  const ranked = mentions.map((mention, order) => ({ mention, order })).sort((a, b) => b.mention.text.length - a.mention.text.length || a.order - b.order);
+  const ranked = mentions
+    .map((mention, order) => ({ mention, order }))
+    .sort((a, b) => b.mention.text.length - a.mention.text.length || a.order - b.order);
   const kept: DateMention[] = [];
   for (const { mention } of ranked) {
     if (kept.every((other) => end(mention) <= other.index || mention.index >= end(other))) kept.push(mention);
@@ -122,7 +128,11 @@ function withParenthesisedDates(sentence: string, mentions: readonly DateMention
     const opening = previous && sentence.slice(end(previous), mention.index);
     const closing = /^\s*\)/.exec(sentence.slice(end(mention)));
     if (previous && opening !== undefined && /^\s*\(\s*$/.test(opening) && closing) {
-      merged[merged.length - 1] = { index: previous.index, text: sentence.slice(previous.index, end(mention) + closing[0].length), resolved: mention.resolved };
+      merged[merged.length - 1] = {
+        index: previous.index,
+        text: sentence.slice(previous.index, end(mention) + closing[0].length),
+        resolved: mention.resolved,
+      };
     } else merged.push(mention);
   }
   return merged;
@@ -134,7 +144,8 @@ interface WideMention extends DateMention {
 }
 
 /** The prepositions and qualifiers in front of a phrase belong to it: "at the end of", "on or about", "mid-". */
-const LEAD = /(?:\b(?:on or about|last|this|next|on|in|at|since|during|by|from|until|till|over|throughout|around|about|roughly|approximately|circa|before|after|between|as of|as early as|as late as|back in|sometime|some time|earlier|later|early|late|the|(?:start|beginning|middle|end|first half|second half) of)\s+|\bmid-)+$/i;
+const LEAD =
+  /(?:\b(?:on or about|last|this|next|on|in|at|since|during|by|from|until|till|over|throughout|around|about|roughly|approximately|circa|before|after|between|as of|as early as|as late as|back in|sometime|some time|earlier|later|early|late|the|(?:start|beginning|middle|end|first half|second half) of)\s+|\bmid-)+$/i;
 const HEDGED = /\b(?:about|around|roughly|approximately|circa|sometime|some time)\b/i;
 
 function widen(sentence: string, mention: DateMention): WideMention {
@@ -153,7 +164,11 @@ function widen(sentence: string, mention: DateMention): WideMention {
  * year") is a forecast, "by the end of the year" a target (but "due by 31 December" a schedule),
  * "until 2014" ends a state, and what "would have" happened did not.
  */
-function datesAHappening(sentence: string, { index, resolved: { date }, text, byDeadline }: WideMention, published: Day): boolean {
+function datesAHappening(
+  sentence: string,
+  { index, resolved: { date }, text, byDeadline }: WideMention,
+  published: Day,
+): boolean {
   const { start, end } = clauseAround(sentence, index, false);
   const clause = sentence.slice(start, end);
   if (date.precision === 'year' && date.year > published.year) return false;
@@ -165,20 +180,26 @@ function datesAHappening(sentence: string, { index, resolved: { date }, text, by
 }
 
 /** Whether a clause speaks of what is still to come, so a bare "on Saturday" is the next one. */
-const LOOKS_AHEAD = /\b(?:will|won['’]t|shall|is due|are due|due to|expected to|scheduled|set to|plans? to|planned|going to|tomorrow|upcoming)\b|['’]ll\b/i;
+const LOOKS_AHEAD =
+  /\b(?:will|won['’]t|shall|is due|are due|due to|expected to|scheduled|set to|plans? to|planned|going to|tomorrow|upcoming)\b|['’]ll\b/i;
 
 /** "the day before", "the following week", "two days later": dated from another event, not from publication. */
-const ANAPHOR = /^the\s+(?:day|week|month|year)\s+(?:before|after)$|\b(?:following|previous|preceding)\b|\b(?:later|earlier)$/i;
+const ANAPHOR =
+  /^the\s+(?:day|week|month|year)\s+(?:before|after)$|\b(?:following|previous|preceding)\b|\b(?:later|earlier)$/i;
 /** "the last three weeks", "the past few months": a stretch of time, not a date. */
 const SPAN = /^(?:last|past|next)\s+(?!year|month|week)\S+(?:\s+of)?\s+(?:days?|weeks?|months?|years?|decades?)$/i;
 const MONTH_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/;
 /** A month named alone is a date only after a word that makes it one: "in March", not "Theresa May". */
-const MONTH_CUE = /\b(?:in|on|since|by|until|till|to|during|from|through|throughout|before|after|between|last|this|next|early|late|mid|(?:start|beginning|middle|end) of)[\s-]*$/i;
+const MONTH_CUE =
+  /\b(?:in|on|since|by|until|till|to|during|from|through|throughout|before|after|between|last|this|next|early|late|mid|(?:start|beginning|middle|end) of)[\s-]*$/i;
 /** "June 24 last year", "in September this year": the year follows the date. */
 const YEAR_AFTER = /^,?\s+(last|this|next)\s+year\b/i;
 
 function chronoMentions(sentence: string, published: Day): DateMention[] {
-  const reference = { instant: new Date(Date.UTC(published.year, published.month - 1, published.day, 12)), timezone: 0 };
+  const reference = {
+    instant: new Date(Date.UTC(published.year, published.month - 1, published.day, 12)),
+    timezone: 0,
+  };
   // The casual English parser, not the British one: British reads "March 19" as March 2019.
   return casual.parse(sentence, reference, { forwardDate: false }).flatMap((result) => {
     const mention = readChronoResult(result, sentence, published);
@@ -195,19 +216,32 @@ function readChronoResult(result: ParsedResult, sentence: string, published: Day
   const after = sentence.slice(index + text.length);
   const clause = clauseAround(sentence, index, false);
   const ahead = LOOKS_AHEAD.test(sentence.slice(clause.start, clause.end));
-  const mention = (date: EventDate, extra = 0): DateMention => ({ index, text: sentence.slice(index, index + text.length + extra), resolved: { date, approximate: false } });
+  const mention = (date: EventDate, extra = 0): DateMention => ({
+    index,
+    text: sentence.slice(index, index + text.length + extra),
+    resolved: { date, approximate: false },
+  });
 
   if (ANAPHOR.test(text) || (/\bthe\s+$/i.test(lead) && /^next\b/i.test(text))) return undefined;
   if (SPAN.test(text) || tags.has('casualReference/now')) return undefined;
   // "Friday's vote", "today's networks": the date belongs to the thing named, not to what the sentence reports.
   if (/^['’]s\b/.test(after)) return undefined;
   // "in the year", "for two years", "within 30 days": chrono counts these forward from the reference.
-  if (tags.has('result/relativeDate') && !/\b(?:next|tomorrow|coming)\b/i.test(text) && compareDays(chronoDay(result), published) > 0) return undefined;
+  if (
+    tags.has('result/relativeDate') &&
+    !/\b(?:next|tomorrow|coming)\b/i.test(text) &&
+    compareDays(chronoDay(result), published) > 0
+  )
+    return undefined;
 
   const yearAfter = start.isCertain('year') ? null : YEAR_AFTER.exec(after);
   const extra = yearAfter?.[0].length ?? 0;
   const yearOf = (month: number, day?: number) =>
-    yearAfter ? published.year + ({ last: -1, next: 1 }[yearAfter[1]!.toLowerCase()] ?? 0) : start.isCertain('year') ? start.get('year')! : yearOfYearless(month, day, lead, ahead, published);
+    yearAfter
+      ? published.year + ({ last: -1, next: 1 }[yearAfter[1]!.toLowerCase()] ?? 0)
+      : start.isCertain('year')
+        ? start.get('year')!
+        : yearOfYearless(month, day, lead, ahead, published);
 
   if (start.isCertain('day') && start.isCertain('month')) {
     if (isAmbiguousNumericDate(text)) return undefined;
@@ -221,7 +255,8 @@ function readChronoResult(result: ParsedResult, sentence: string, published: Day
     return mention(monthDate({ year: yearOf(month), month }), extra);
   }
   if (start.isCertain('year')) return mention(yearDate(start.get('year')!));
-  if (start.isCertain('weekday')) return mention(dayDate(dayOfWeekday(start.get('weekday')!, lead + text, ahead, published)));
+  if (start.isCertain('weekday'))
+    return mention(dayDate(dayOfWeekday(start.get('weekday')!, lead + text, ahead, published)));
   // "this morning", "tonight": a time of the publication day; a bare "morning" is a greeting as often.
   if (/\b(?:this|to)\s*(?:morning|afternoon|evening|night)\b/i.test(text)) return mention(dayDate(chronoDay(result)));
   return undefined;

@@ -44,8 +44,25 @@ interface PhraseRule<From> {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
 };
 
 /** How many a vague count means, at least and at most. */
@@ -60,7 +77,8 @@ const VAGUE_COUNTS: Record<string, [number, number]> = {
 const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')}|${Object.keys(VAGUE_COUNTS).join('|')})`;
 const UNIT = '(days?|weeks?|months?|years?|decades?)';
 /** Words making a count rough: "about two years", "more than a year". */
-const HEDGE = '(?:(about|around|roughly|approximately|some|nearly|almost|more than|over|just over|less than|under|just under|at least)\\s+)?';
+const HEDGE =
+  '(?:(about|around|roughly|approximately|some|nearly|almost|more than|over|just over|less than|under|just under|at least)\\s+)?';
 
 type Unit = 'day' | 'week' | 'month' | 'year' | 'decade';
 
@@ -115,7 +133,13 @@ function move(day: Day, count: number, unit: Unit): Day {
 }
 
 /** The precision a unit names: a week is too rough for a day. */
-const UNIT_PRECISION: Record<Unit, 'day' | 'month' | 'year'> = { day: 'day', week: 'month', month: 'month', year: 'year', decade: 'year' };
+const UNIT_PRECISION: Record<Unit, 'day' | 'month' | 'year'> = {
+  day: 'day',
+  week: 'month',
+  month: 'month',
+  year: 'year',
+  decade: 'year',
+};
 /** How many days a precision can leave open: a day none, a month at most 30. */
 const PRECISION_DAYS = { day: 0, month: 30, year: 365 };
 const COARSER = { day: 'month', month: 'year', year: 'year' } as const;
@@ -128,7 +152,9 @@ const COARSER = { day: 'month', month: 'year', year: 'year' } as const;
  */
 function countFrom(origin: Day, direction: 1 | -1, count: Count, unit: Unit, approximate: boolean): ResolvedDate {
   const slack = unit === 'week' ? 3 : 0;
-  const ends = [move(origin, direction * count.least, unit), move(origin, direction * count.most, unit)].sort(compareDays) as [Day, Day];
+  const ends = [move(origin, direction * count.least, unit), move(origin, direction * count.most, unit)].sort(
+    compareDays,
+  ) as [Day, Day];
   const span: DaySpan = { from: addDays(ends[0], -slack), to: addDays(ends[1], slack) };
   const width = compareDays(span.to, span.from);
   const natural = UNIT_PRECISION[unit];
@@ -165,7 +191,8 @@ function seasonAround(name: Season, which: string, day: Day): ResolvedDate {
       break;
     default: {
       // "this winter": the nearest one, whether under way, just ended or about to begin.
-      const distance = ({ span }: { span: DaySpan }) => Math.max(0, compareDays(span.from, day), compareDays(day, span.to));
+      const distance = ({ span }: { span: DaySpan }) =>
+        Math.max(0, compareDays(span.from, day), compareDays(day, span.to));
       chosen = spans.reduce((best, next) => (distance(next) < distance(best) ? next : best)).year;
     }
   }
@@ -182,7 +209,10 @@ function weekSpan(which: string, published: Day): DaySpan {
     case 'earlier this':
       return { from: monday, to: compareDays(published, monday) > 0 ? addDays(published, -1) : monday };
     case 'later this':
-      return { from: compareDays(published, addDays(monday, 6)) < 0 ? addDays(published, 1) : published, to: addDays(monday, 6) };
+      return {
+        from: compareDays(published, addDays(monday, 6)) < 0 ? addDays(published, 1) : published,
+        to: addDays(monday, 6),
+      };
     case 'the past':
       return { from: addDays(published, -7), to: addDays(published, -1) };
     default:
@@ -193,7 +223,8 @@ function weekSpan(which: string, published: Day): DaySpan {
 const PUBLICATION_RULES: PhraseRule<Day>[] = [
   {
     // "last summer", "this spring", "over the summer", "the spring of 1996", "summer 2018", "late autumn 2017"
-    pattern: /\b(?:(last|this|next|past|previous|coming)\s+|(over|during|in|through|throughout)\s+the\s+)?(?:(?:early|late|mid)[-\s]?)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4})\b)?/gi,
+    pattern:
+      /\b(?:(last|this|next|past|previous|coming)\s+|(over|during|in|through|throughout)\s+the\s+)?(?:(?:early|late|mid)[-\s]?)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4})\b)?/gi,
     resolve: (match, published) => {
       const [, which, preposition, name, year] = match;
       if (year) return { date: seasonDate(season(name!), Number(year)), approximate: true };
@@ -237,8 +268,12 @@ const PUBLICATION_RULES: PhraseRule<Day>[] = [
     resolve: (match, published) => countFrom(published, -1, readCount(match[2]!, match[1]), readUnit(match[3]!), true),
   },
   {
-    pattern: new RegExp(`\\b(?:over|in|during|for|throughout)\\s+the\\s+(?:past|last)\\s+(?:${COUNT}\\s+)?${UNIT}`, 'gi'),
-    resolve: (match, published) => countFrom(published, -1, readCount(match[1] ?? 'one', undefined), readUnit(match[2]!), true),
+    pattern: new RegExp(
+      `\\b(?:over|in|during|for|throughout)\\s+the\\s+(?:past|last)\\s+(?:${COUNT}\\s+)?${UNIT}`,
+      'gi',
+    ),
+    resolve: (match, published) =>
+      countFrom(published, -1, readCount(match[1] ?? 'one', undefined), readUnit(match[2]!), true),
   },
 ];
 
@@ -262,7 +297,13 @@ const STORY_RULES: PhraseRule<EventDate>[] = [
     resolve: (match, anchor) => {
       const unit = readUnit(match[3]!);
       if (!isAtLeastAsPrecise(anchor, UNIT_PRECISION[unit])) return undefined;
-      return countFrom(spanOf(anchor).from, match[4]!.toLowerCase() === 'later' ? 1 : -1, readCount(match[2]!, match[1]), unit, false);
+      return countFrom(
+        spanOf(anchor).from,
+        match[4]!.toLowerCase() === 'later' ? 1 : -1,
+        readCount(match[2]!, match[1]),
+        unit,
+        false,
+      );
     },
   },
 ];
@@ -284,24 +325,38 @@ function shiftAnchor(anchor: EventDate, word: string, steps: number): ResolvedDa
     case 'year':
       return { date: yearDate(anchor.year + steps), approximate: false };
     case 'month':
-      return isAtLeastAsPrecise(anchor, 'month') ? { date: monthDate(addMonths(from, steps)), approximate: false } : undefined;
+      return isAtLeastAsPrecise(anchor, 'month')
+        ? { date: monthDate(addMonths(from, steps)), approximate: false }
+        : undefined;
     case 'week':
-      return isAtLeastAsPrecise(anchor, 'day') ? dateOfSpan({ from: addDays(from, 7 * steps - 3), to: addDays(from, 7 * steps + 3) }, 'month', true) : undefined;
+      return isAtLeastAsPrecise(anchor, 'day')
+        ? dateOfSpan({ from: addDays(from, 7 * steps - 3), to: addDays(from, 7 * steps + 3) }, 'month', true)
+        : undefined;
     case 'day':
-      return isAtLeastAsPrecise(anchor, 'day') ? { date: dayDate(addDays(from, steps)), approximate: false } : undefined;
+      return isAtLeastAsPrecise(anchor, 'day')
+        ? { date: dayDate(addDays(from, steps)), approximate: false }
+        : undefined;
     default: {
       const name = season(unit);
       if (steps === 0) {
         // "That winter", after January 2018, is the winter that began in December 2017.
-        const containing = anchor.month === undefined ? undefined : seasonOf({ year: anchor.year, month: anchor.month, day: 1 });
-        return { date: seasonDate(name, containing && containing.season === name ? containing.year : anchor.year), approximate: true };
+        const containing =
+          anchor.month === undefined ? undefined : seasonOf({ year: anchor.year, month: anchor.month, day: 1 });
+        return {
+          date: seasonDate(name, containing && containing.season === name ? containing.year : anchor.year),
+          approximate: true,
+        };
       }
       return seasonAround(name, steps > 0 ? 'next' : 'last', steps > 0 ? to : from);
     }
   }
 }
 
-function findPhrases<From>(sentence: string, rules: readonly PhraseRule<From>[], fromAt: (index: number) => From | undefined): DateMention[] {
+function findPhrases<From>(
+  sentence: string,
+  rules: readonly PhraseRule<From>[],
+  fromAt: (index: number) => From | undefined,
+): DateMention[] {
   const mentions: DateMention[] = [];
   for (const rule of rules) {
     for (const match of sentence.matchAll(rule.pattern)) {
@@ -319,6 +374,9 @@ export function findDatePhrases(sentence: string, published: Day): DateMention[]
 }
 
 /** Every phrase dated from the story's last date before it ("that autumn", "three years later"). */
-export function findStoryDatePhrases(sentence: string, anchorAt: (index: number) => EventDate | undefined): DateMention[] {
+export function findStoryDatePhrases(
+  sentence: string,
+  anchorAt: (index: number) => EventDate | undefined,
+): DateMention[] {
   return findPhrases(sentence, STORY_RULES, anchorAt);
 }

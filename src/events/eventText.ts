@@ -18,7 +18,8 @@ export function datelineLength(sentence: string): number {
 }
 
 /** Words that tie a sentence to the one before it and mean nothing on their own. */
-const CONNECTIVE = /^(?:and|but|so|yet|however|meanwhile|now|still|then|also|in fact|indeed|regardless|moreover|furthermore|in addition|instead)\b,?\s+/i;
+const CONNECTIVE =
+  /^(?:and|but|so|yet|however|meanwhile|now|still|then|also|in fact|indeed|regardless|moreover|furthermore|in addition|instead)\b,?\s+/i;
 
 /** Where the sentence splits into statements that a reader could take one at a time. */
 function clauseBreaks(sentence: string, splitCoordinated: boolean): number[] {
@@ -27,7 +28,11 @@ function clauseBreaks(sentence: string, splitCoordinated: boolean): number[] {
 }
 
 /** The clause of a sentence holding a position: the statement a date belongs to. */
-export function clauseAround(sentence: string, position: number, splitCoordinated: boolean): { start: number; end: number } {
+export function clauseAround(
+  sentence: string,
+  position: number,
+  splitCoordinated: boolean,
+): { start: number; end: number } {
   let start = 0;
   let end = sentence.length;
   for (const next of clauseBreaks(sentence, splitCoordinated)) {
@@ -66,14 +71,22 @@ export function proposeEventText(sentence: string, phrases: readonly TextSpan[],
     const before = clause.slice(0, index - start);
     const after = clause.slice(index - start + length);
     // A phrase set off by commas takes both with it: "The auction, in 2015, ran" → "The auction ran".
-    clause = /,\s*$/.test(before) && /^\s*,/.test(after) ? before.replace(/,\s*$/, ' ') + after.replace(/^\s*,\s*/, '') : before + after;
+    clause =
+      /,\s*$/.test(before) && /^\s*,/.test(after)
+        ? before.replace(/,\s*$/, ' ') + after.replace(/^\s*,\s*/, '')
+        : before + after;
   }
   if (start === 0) clause = clause.slice(datelineLength(clause));
   return tidy(clause);
 }
 
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []);
+  return new Set(
+    text
+      .toLowerCase()
+      .normalize('NFC')
+      .match(/[\p{L}\p{N}]+/gu) ?? [],
+  );
 }
 
 /**

@@ -43,7 +43,10 @@ async function readLabelledArticle(path: string): Promise<LabelledArticle> {
   const { frontmatter, body } = parseMarkdownFile(await readFile(path, 'utf8'));
   const published = parsePublicationDate(frontmatter['date']);
   if (!published.ok) throw new Error(`${path}: date ${published.message}`);
-  const labels = JSON.parse(await readFile(path.replace(/\.md$/, '.json'), 'utf8')) as Pick<LabelledArticle, 'events' | 'datedByPublication'> & { heldOut?: boolean };
+  const labels = JSON.parse(await readFile(path.replace(/\.md$/, '.json'), 'utf8')) as Pick<
+    LabelledArticle,
+    'events' | 'datedByPublication'
+  > & { heldOut?: boolean };
   return {
     name: basename(path, '.md'),
     published: published.value.day,
@@ -77,7 +80,13 @@ export interface ArticleScore {
 }
 
 function score(matched: number, suggested: number, labelled: number): Score {
-  return { matched, suggested, labelled, precision: suggested === 0 ? 1 : matched / suggested, recall: labelled === 0 ? 1 : matched / labelled };
+  return {
+    matched,
+    suggested,
+    labelled,
+    precision: suggested === 0 ? 1 : matched / suggested,
+    recall: labelled === 0 ? 1 : matched / labelled,
+  };
 }
 
 export function sumScores(scores: readonly Score[]): Score {
@@ -109,7 +118,10 @@ interface Keyed {
 function pair(suggested: readonly Keyed[], labelled: readonly Keyed[], key: keyof Keyed) {
   const freeSuggested = new Set(suggested.keys());
   const freeLabelled = new Set(labelled.keys());
-  const passes = [(a: Keyed, b: Keyed) => a.date === b.date && a.sentence === b.sentence, (a: Keyed, b: Keyed) => a[key] === b[key]];
+  const passes = [
+    (a: Keyed, b: Keyed) => a.date === b.date && a.sentence === b.sentence,
+    (a: Keyed, b: Keyed) => a[key] === b[key],
+  ];
   for (const agrees of passes) {
     for (const s of freeSuggested) {
       const match = [...freeLabelled].find((l) => agrees(suggested[s]!, labelled[l]!));
@@ -122,8 +134,12 @@ function pair(suggested: readonly Keyed[], labelled: readonly Keyed[], key: keyo
 }
 
 export function scoreArticle(article: LabelledArticle, candidates: readonly EventCandidate[]): ArticleScore {
-  const suggested = candidates.map((candidate) => ({ date: eventDateToString(candidate.date), sentence: normalizeSentence(candidate.evidence) }));
-  const keyed = (events: readonly PublicationDatedEvent[]) => events.map((event) => ({ date: event.date, sentence: normalizeSentence(event.evidence) }));
+  const suggested = candidates.map((candidate) => ({
+    date: eventDateToString(candidate.date),
+    sentence: normalizeSentence(candidate.evidence),
+  }));
+  const keyed = (events: readonly PublicationDatedEvent[]) =>
+    events.map((event) => ({ date: event.date, sentence: normalizeSentence(event.evidence) }));
   const labelled = keyed(article.events);
   const dates = pair(suggested, labelled, 'date');
   const sentences = pair(suggested, labelled, 'sentence');
@@ -133,7 +149,11 @@ export function scoreArticle(article: LabelledArticle, candidates: readonly Even
     heldOut: article.heldOut,
     dates: score(dates.matched, suggested.length, labelled.length),
     sentences: score(sentences.matched, suggested.length, labelled.length),
-    datesWithPublicationDated: score(withPublicationDated.matched, suggested.length, labelled.length + article.datedByPublication.length),
+    datesWithPublicationDated: score(
+      withPublicationDated.matched,
+      suggested.length,
+      labelled.length + article.datedByPublication.length,
+    ),
     missed: [...dates.freeLabelled].map((index) => article.events[index]!),
     unexpected: [...dates.freeSuggested].map((index) => candidates[index]!),
   };

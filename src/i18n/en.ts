@@ -91,7 +91,10 @@ export const en = {
   'archive.summary': { one: '{count} article, newest first.', other: '{count} articles, newest first.' },
   'tag.title': 'Tag: {name}',
   'tag.description': 'Articles tagged “{name}”.',
-  'tag.summary': { one: '{count} article tagged “{name}”, newest first.', other: '{count} articles tagged “{name}”, newest first.' },
+  'tag.summary': {
+    one: '{count} article tagged “{name}”, newest first.',
+    other: '{count} articles tagged “{name}”, newest first.',
+  },
   'tag.timeline': 'Timeline of this tag',
   'tag.subscribe': 'Subscribe to this tag by RSS',
   'tag.feedLinkTitle': '{digest}: {name} (RSS)',
@@ -101,7 +104,10 @@ export const en = {
   'tags.description': 'Every subject the articles are tagged with.',
   'tags.summary': { one: '{count} tag, most used first.', other: '{count} tags, most used first.' },
   'source.description': 'Articles from {name} in this digest.',
-  'source.summary': { one: '{count} article from {name}, newest first.', other: '{count} articles from {name}, newest first.' },
+  'source.summary': {
+    one: '{count} article from {name}, newest first.',
+    other: '{count} articles from {name}, newest first.',
+  },
   'source.visit': 'Visit {link}.',
   'sources.title': 'Sources',
   'sources.description': 'The outlets whose reporting this digest collects.',
@@ -113,7 +119,8 @@ export const en = {
 
   'timeline.title': 'Timeline',
   'timeline.tagTitle': 'Timeline: {name}',
-  'timeline.description': 'What happened, and when, in {digest}: the events the articles report and when each was published.',
+  'timeline.description':
+    'What happened, and when, in {digest}: the events the articles report and when each was published.',
   'timeline.tagDescription': 'What happened, and when, in the articles tagged “{name}”.',
   'timeline.periodHeading': '{title}, {period}',
   'timeline.newestTitle': '{title} (newest first)',

@@ -17,7 +17,10 @@ const DICTIONARIES: Record<string, Dictionary> = { en };
  * last subtag dropped, and so on (`de-AT` → `de`, `zh-Hant-TW` → `zh-Hant`); none when no
  * dictionary fits.
  */
-export function resolveUiLanguage(tag: string, shipped: readonly string[] = Object.keys(DICTIONARIES)): string | undefined {
+export function resolveUiLanguage(
+  tag: string,
+  shipped: readonly string[] = Object.keys(DICTIONARIES),
+): string | undefined {
   const byLowerCase = new Map(shipped.map((language) => [language.toLowerCase(), language]));
   for (let subtags = tag.split('-'); subtags.length > 0; subtags = subtags.slice(0, -1)) {
     const found = byLowerCase.get(subtags.join('-').toLowerCase());

@@ -21,7 +21,8 @@ export interface Duplicate {
  */
 export function canonicalKey(url: string): string {
   const parsed = new URL(url);
-  for (const name of [...parsed.searchParams.keys()]) if (/^(utm_|fbclid$|gclid$)/i.test(name)) parsed.searchParams.delete(name);
+  for (const name of [...parsed.searchParams.keys()])
+    if (/^(utm_|fbclid$|gclid$)/i.test(name)) parsed.searchParams.delete(name);
   const path = parsed.pathname.replace(/\/+$/, '');
   return `${parsed.hostname.replace(/^www\./, '')}${path}${parsed.search}`;
 }

@@ -12,7 +12,9 @@ function frontmatterOf(article: ImportedArticle): Record<string, unknown> {
     ...(authors.length > 0 && { authors }),
     ...(summary && { summary }),
     ...(tags.length > 0 && { tags }),
-    ...(image && { image: { ...(image.src && { src: image.src }), alt: image.alt, ...(image.credit && { credit: image.credit }) } }),
+    ...(image && {
+      image: { ...(image.src && { src: image.src }), alt: image.alt, ...(image.credit && { credit: image.credit }) },
+    }),
     ...(lang && { lang }),
     ...(canonical && { canonical }),
     ...(events && events.length > 0 && { events }),
@@ -28,6 +30,7 @@ export function articleFileText(article: ImportedArticle): string {
   (frontmatter.get('date', true) as Scalar).type = Scalar.QUOTE_DOUBLE;
   if (article.updated) (frontmatter.get('updated', true) as Scalar).type = Scalar.QUOTE_DOUBLE;
   // Event dates are quoted for the same reason: `2019-03-05` must stay a calendar date.
-  for (const index of article.events?.keys() ?? []) (frontmatter.getIn(['events', index, 'date'], true) as Scalar).type = Scalar.QUOTE_DOUBLE;
+  for (const index of article.events?.keys() ?? [])
+    (frontmatter.getIn(['events', index, 'date'], true) as Scalar).type = Scalar.QUOTE_DOUBLE;
   return `---\n${frontmatter.toString({ lineWidth: 0 })}---\n\n${article.body.trim()}\n`;
 }

@@ -6,19 +6,28 @@
  */
 
 /** A part that credits other work: "illustration by X", "photos: Y", "additional reporting by Z". */
-const OTHER_CREDIT = /\b(?:illustrations?|photos?|photographs?|pictures?|images?|video|graphics?|reporting|research|editing|edited|additional|contributed|contributing|translated|translation)\b.*\b(?:by|from)\b|^(?:illustrations?|photos?|photographs?|pictures?|images?|video|graphics?)\s*[:/]/iu;
+const OTHER_CREDIT =
+  /\b(?:illustrations?|photos?|photographs?|pictures?|images?|video|graphics?|reporting|research|editing|edited|additional|contributed|contributing|translated|translation)\b.*\b(?:by|from)\b|^(?:illustrations?|photos?|photographs?|pictures?|images?|video|graphics?)\s*[:/]/iu;
 
 /** What follows a name: where the writer is, or whom they write for ("in New York", "for the Post"). */
-const AFTER_NAME = /\s+(?:in|at|from|for|with|reporting from|von|aus|à|en|de la|del)\s+\p{Lu}[\s\S]*$|\s+(?:for|of)\s+the\s+[\s\S]*$/u;
+const AFTER_NAME =
+  /\s+(?:in|at|from|for|with|reporting from|von|aus|à|en|de la|del)\s+\p{Lu}[\s\S]*$|\s+(?:for|of)\s+the\s+[\s\S]*$/u;
 
 /** What a byline says a writer does: "Senior Transport Correspondent", "health reporter". */
-export const JOB = /\b(?:editors?|reporters?|correspondents?|writers?|journalists?|columnists?|producers?|contributors?|analysts?|critics?|presenters?|chief|bureau|staff writers?|desk)\b/iu;
+export const JOB =
+  /\b(?:editors?|reporters?|correspondents?|writers?|journalists?|columnists?|producers?|contributors?|analysts?|critics?|presenters?|chief|bureau|staff writers?|desk)\b/iu;
 
 const SEPARATOR = /\s*(,|;|\s&\s|\band\b|\bund\b|\bet\b|\bи\b)\s*/u;
 
 function isName(text: string): boolean {
   const words = text.split(/\s+/);
-  return words.length >= 1 && words.length <= 5 && /^\p{Lu}/u.test(text) && !/\d/.test(text) && words.every((word) => /^[\p{L}'’.-]+$/u.test(word));
+  return (
+    words.length >= 1 &&
+    words.length <= 5 &&
+    /^\p{Lu}/u.test(text) &&
+    !/\d/.test(text) &&
+    words.every((word) => /^[\p{L}'’.-]+$/u.test(word))
+  );
 }
 
 /** The names in a byline, in its order; the byline itself when it names nobody in particular. */

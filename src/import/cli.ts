@@ -23,7 +23,9 @@ async function main(args: string[]): Promise<number> {
       return 2;
     }
     // Anything else is the importer's own fault: say so in one line, not a stack trace.
-    process.stderr.write(`import: failed unexpectedly (${error instanceof Error ? error.message : String(error)}); please report this\n`);
+    process.stderr.write(
+      `import: failed unexpectedly (${error instanceof Error ? error.message : String(error)}); please report this\n`,
+    );
     return 1;
   }
 }

@@ -66,9 +66,18 @@ function storyDate(story: FeedStory, fallback: string | undefined): StoryDate {
   if (date) {
     // A time without a zone could be any of 26 hours around the globe; only the day is sure.
     const zoneless = date.length === 10 && /\d:\d\d/.test(story.published!);
-    return zoneless ? { date, note: `date "${story.published!.trim()}" gives no time zone: taken as the publisher's local time, so only the day ${date} is kept` } : { date };
+    return zoneless
+      ? {
+          date,
+          note: `date "${story.published!.trim()}" gives no time zone: taken as the publisher's local time, so only the day ${date} is kept`,
+        }
+      : { date };
   }
-  if (fallback) return { date: fallback, note: `${story.published === undefined ? 'no date' : `date "${story.published}" is unreadable`}: dated ${fallback} by --date` };
+  if (fallback)
+    return {
+      date: fallback,
+      note: `${story.published === undefined ? 'no date' : `date "${story.published}" is unreadable`}: dated ${fallback} by --date`,
+    };
   return {
     skipped:
       story.published === undefined
@@ -86,7 +95,12 @@ function titleFromText(story: FeedStory): string | undefined {
   const sentence = /^.+?[.!?](?=\s|$)/u.exec(text)?.[0] ?? text;
   const words = sentence.split(' ').filter(Boolean);
   if (words.length === 0) return undefined;
-  return words.length <= LONGEST_MADE_TITLE ? sentence.replace(/[.]$/, '') : `${words.slice(0, LONGEST_MADE_TITLE).join(' ').replace(/[,;:]$/, '')}…`;
+  return words.length <= LONGEST_MADE_TITLE
+    ? sentence.replace(/[.]$/, '')
+    : `${words
+        .slice(0, LONGEST_MADE_TITLE)
+        .join(' ')
+        .replace(/[,;:]$/, '')}…`;
 }
 
 /** A tracking redirect's destination when the feed names it, else the link as given. */
@@ -113,14 +127,24 @@ export function articlesFromChannel(channel: FeedChannel, options: FeedArticleOp
     const dated = storyDate(story, options.date);
     if ('skipped' in dated) return { story, skipped: dated.skipped };
     const { date } = dated;
-    const notes = [...(story.title ? [] : [`has no title: titled "${title}" from its first sentence`]), ...(dated.note ? [dated.note] : [])];
-    const explicitBase = story.base ? absoluteUrl(story.base, documentBase ?? home) : channel.base ? documentBase : undefined;
+    const notes = [
+      ...(story.title ? [] : [`has no title: titled "${title}" from its first sentence`]),
+      ...(dated.note ? [dated.note] : []),
+    ];
+    const explicitBase = story.base
+      ? absoluteUrl(story.base, documentBase ?? home)
+      : channel.base
+        ? documentBase
+        : undefined;
     const link = storyLink(story);
     const address = link ? absoluteUrl(link, explicitBase ?? home ?? documentBase) : undefined;
     const canonical = address && withoutTracking(address);
     const authors = [...new Set(story.authors.flatMap(namesInByline))];
     const article = (): ImportedArticle | undefined => {
-      const body = feedHtmlToMarkdown(story.contentHtml ?? story.summaryHtml ?? '', explicitBase ?? canonical ?? home ?? documentBase);
+      const body = feedHtmlToMarkdown(
+        story.contentHtml ?? story.summaryHtml ?? '',
+        explicitBase ?? canonical ?? home ?? documentBase,
+      );
       if (!body) return undefined;
       return {
         title,

@@ -1,5 +1,13 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { DetectError, parseFeed, type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from 'feedsmith';
+import {
+  DetectError,
+  parseFeed,
+  type AnyFeed,
+  type AtomFeed,
+  type JsonFeed,
+  type RdfFeed,
+  type RssFeed,
+} from 'feedsmith';
 import { escapeHtml } from '../lib/escapeHtml.ts';
 import { htmlToPlainText } from './feedHtml.ts';
 import { ImportError } from './importError.ts';
@@ -61,13 +69,16 @@ function textAsHtml(text: string): string {
 function atomText(text: AtomFeed.Text | AtomFeed.Content | undefined): string | undefined {
   if (!text?.value) return undefined;
   const type = text.type ?? 'text';
-  if (type === 'html' || type === 'xhtml' || type === 'text/html' || type === 'application/xhtml+xml') return text.value;
+  if (type === 'html' || type === 'xhtml' || type === 'text/html' || type === 'application/xhtml+xml')
+    return text.value;
   return type === 'text' || type.startsWith('text/') ? textAsHtml(text.value) : undefined;
 }
 
 function atomTitle(text: AtomFeed.Text | undefined): string | undefined {
   if (!text?.value) return undefined;
-  return text.type === 'html' || text.type === 'xhtml' ? plainTitle(text.value) : present(text.value.replace(/\s+/g, ' '));
+  return text.type === 'html' || text.type === 'xhtml'
+    ? plainTitle(text.value)
+    : present(text.value.replace(/\s+/g, ' '));
 }
 
 function atomLink(links: ReadonlyArray<AtomFeed.Link<string>> | undefined): string | undefined {
@@ -76,7 +87,9 @@ function atomLink(links: ReadonlyArray<AtomFeed.Link<string>> | undefined): stri
 }
 
 function names(people: ReadonlyArray<{ name?: string | undefined; email?: string | undefined }> | undefined): string[] {
-  return (people ?? []).map((person) => present(person.name) ?? present(person.email)).filter((name): name is string => name !== undefined);
+  return (people ?? [])
+    .map((person) => present(person.name) ?? present(person.email))
+    .filter((name): name is string => name !== undefined);
 }
 
 function words(values: ReadonlyArray<string | undefined> | undefined): string[] {
@@ -91,7 +104,11 @@ function rssStory(item: RssFeed.Item<string>, position: number): FeedStory {
     title: plainTitle(item.title ?? item.dc?.titles?.[0]),
     link: present(item.link) ?? (guidIsLink ? guid : undefined),
     id: guid,
-    published: present(item.pubDate) ?? present(item.dc?.dates?.[0]) ?? present(item.atom?.published) ?? present(item.atom?.updated),
+    published:
+      present(item.pubDate) ??
+      present(item.dc?.dates?.[0]) ??
+      present(item.atom?.published) ??
+      present(item.atom?.updated),
     authors: [...names(item.authors), ...words(item.dc?.creators)],
     categories: [...words(item.categories?.map((category) => category.name)), ...words(item.dc?.subjects)],
     contentHtml: present(item.content?.encoded),
@@ -211,7 +228,9 @@ function originalLinks(xml: string): Array<string | undefined> {
   if (!xml.includes('origLink')) return [];
   const document = origLinkParser.parse(xml) as Record<string, Record<string, unknown> | undefined>;
   const channel = (document['rss']?.['channel'] ?? {}) as Record<string, unknown>;
-  const items = (channel['item'] ?? document['RDF']?.['item'] ?? document['feed']?.['entry'] ?? []) as Array<Record<string, unknown>>;
+  const items = (channel['item'] ?? document['RDF']?.['item'] ?? document['feed']?.['entry'] ?? []) as Array<
+    Record<string, unknown>
+  >;
   return items.map((item) => (typeof item['origLink'] === 'string' ? present(item['origLink']) : undefined));
 }
 
@@ -232,7 +251,10 @@ function checkWellFormed(xml: string): void {
       `line ${xml.trimEnd().split('\n').length}`,
     );
   }
-  throw new ImportError(`is not well-formed XML: ${msg} (the feed is broken or was cut short: download it again, or ask its publisher to fix it)`, `line ${line}`);
+  throw new ImportError(
+    `is not well-formed XML: ${msg} (the feed is broken or was cut short: download it again, or ask its publisher to fix it)`,
+    `line ${line}`,
+  );
 }
 
 function parseJson(text: string): unknown {

@@ -89,13 +89,21 @@ function decoderFor(label: string): ((bytes: Uint8Array) => string) | undefined 
  * is Windows-1252 (`warn` is told). Other bytes that are not valid in the declared encoding stop
  * the import rather than becoming replacement characters in the articles.
  */
-export function decodeInput(bytes: Uint8Array, kind: InputKind, serverCharset?: string, warn: (message: string) => void = () => undefined): string {
+export function decodeInput(
+  bytes: Uint8Array,
+  kind: InputKind,
+  serverCharset?: string,
+  warn: (message: string) => void = () => undefined,
+): string {
   const bom = encodingFromBom(bytes);
-  const declared = kind === 'xml' ? declaredXmlEncoding(bytes) : kind === 'html' ? declaredHtmlEncoding(bytes) : undefined;
+  const declared =
+    kind === 'xml' ? declaredXmlEncoding(bytes) : kind === 'html' ? declaredHtmlEncoding(bytes) : undefined;
   const label = bom ?? serverCharset ?? declared ?? 'utf-8';
   const decode = decoderFor(label);
   if (!decode) {
-    throw new ImportError(`declares the encoding "${label}", which the importer does not know (save the feed as UTF-8 and import the file)`);
+    throw new ImportError(
+      `declares the encoding "${label}", which the importer does not know (save the feed as UTF-8 and import the file)`,
+    );
   }
   const encoding = (() => {
     try {
@@ -112,11 +120,14 @@ export function decodeInput(bytes: Uint8Array, kind: InputKind, serverCharset?: 
     return decode(bytes);
   } catch {
     if (!bom && !serverCharset && !declared && kind !== 'text') {
-      warn('declares no encoding and is not valid UTF-8; read as Windows-1252, as feed readers and browsers do (check accented letters)');
+      warn(
+        'declares no encoding and is not valid UTF-8; read as Windows-1252, as feed readers and browsers do (check accented letters)',
+      );
       return new TextDecoder('windows-1252').decode(bytes);
     }
     const where = `line ${lineOfFirstReplacement(new TextDecoder(label).decode(bytes))}`;
-    if (kind === 'text') throw new ImportError('is not UTF-8 text (open it in a text editor and save it with the UTF-8 encoding)', where);
+    if (kind === 'text')
+      throw new ImportError('is not UTF-8 text (open it in a text editor and save it with the UTF-8 encoding)', where);
     throw new ImportError(
       `is not valid ${encoding.toUpperCase()}, the encoding declared by ${whoDeclared(bom, serverCharset, declared)} (the feed is broken: ask its publisher to fix it, or save it with the right encoding and import the file)`,
       where,

@@ -17,7 +17,11 @@ const IMAGE_SCHEMES = new Set(['http:', 'https:']);
  * An address from a feed made absolute against the item's base, or undefined when it is not a
  * web address a reader may follow (or a relative one with nothing to resolve it against).
  */
-export function absoluteUrl(value: string, base: string | undefined, schemes: ReadonlySet<string> = IMAGE_SCHEMES): string | undefined {
+export function absoluteUrl(
+  value: string,
+  base: string | undefined,
+  schemes: ReadonlySet<string> = IMAGE_SCHEMES,
+): string | undefined {
   try {
     const url = new URL(value.trim(), base);
     return schemes.has(url.protocol) ? url.href : undefined;
@@ -68,10 +72,12 @@ const TRACKER_HOSTS =
   /(^|\.)(feeds\.feedburner\.com|feedproxy\.google\.com|pixel\.wp\.com|stats\.wordpress\.com|pixel\.quantserve\.com|sb\.scorecardresearch\.com|www\.google-analytics\.com|pheedo\.com|pheedcontent\.com|doubleclick\.net|feedsportal\.com|bluekai\.com|rss\.buysellads\.com|feeds\.wordpress\.com|da\.feedsportal\.com)$/;
 
 /** Share and bookmark buttons ("Add to Facebook", "Share on X"), as feeds add them under each story. */
-const SHARE_BUTTON = /^(?:add to|share (?:on|via|to|this)|post to|email this|tweet this|bookmark (?:on|with)|save to|submit to|digg this|like on)\b/i;
+const SHARE_BUTTON =
+  /^(?:add to|share (?:on|via|to|this)|post to|email this|tweet this|bookmark (?:on|with)|save to|submit to|digg this|like on)\b/i;
 
 /** A footer that only sends the reader to the original ("Read full article >>", "Continue reading…"). */
-const READ_MORE = /^(?:read (?:the )?(?:full|more|rest|whole|entire)(?: of)?(?: (?:the|this))?(?: (?:article|story|post|entry|item))?|continue reading|keep reading|read on|more)(?: (?:on|at) [\p{L} .]+)?[\s.…:>»›→]*$/iu;
+const READ_MORE =
+  /^(?:read (?:the )?(?:full|more|rest|whole|entire)(?: of)?(?: (?:the|this))?(?: (?:article|story|post|entry|item))?|continue reading|keep reading|read on|more)(?: (?:on|at) [\p{L} .]+)?[\s.…:>»›→]*$/iu;
 
 function isTrackerUrl(url: string): boolean {
   return TRACKER_HOSTS.test(new URL(url).hostname) || /\.phdo(?:$|\?)/.test(new URL(url).pathname);
@@ -112,11 +118,35 @@ function replaceWith(parent: HtmlRoot | Element, index: number, nodes: readonly 
 /** An address without the query parameters that only tell the publisher where a reader came from. */
 export function withoutTracking(url: string): string {
   const parsed = new URL(url);
-  for (const name of [...parsed.searchParams.keys()]) if (/^(?:utm_|wprss$|fbclid$|gclid$|mc_cid$|mc_eid$)/i.test(name)) parsed.searchParams.delete(name);
+  for (const name of [...parsed.searchParams.keys()])
+    if (/^(?:utm_|wprss$|fbclid$|gclid$|mc_cid$|mc_eid$)/i.test(name)) parsed.searchParams.delete(name);
   return parsed.href;
 }
 
-const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'blockquote', 'ul', 'ol', 'li', 'table', 'figure', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'dl', 'header', 'footer', 'aside']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'figure',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'dl',
+  'header',
+  'footer',
+  'aside',
+]);
 
 const isBreak = (node: ElementContent) => node.type === 'element' && node.tagName === 'br';
 const isBlank = (node: ElementContent) => node.type === 'text' && !node.value.trim();
@@ -171,7 +201,8 @@ function prepareFeedHtml() {
     const base = typeof file.data['base'] === 'string' ? file.data['base'] : undefined;
     visit(tree, 'element', (element, index, parent) => {
       const { href, src } = element.properties;
-      const remove = (): [typeof SKIP, number] | typeof SKIP => (parent && index !== undefined ? [SKIP, replaceWith(parent, index, [])] : SKIP);
+      const remove = (): [typeof SKIP, number] | typeof SKIP =>
+        parent && index !== undefined ? [SKIP, replaceWith(parent, index, [])] : SKIP;
       if (typeof href === 'string') {
         const url = absoluteUrl(href, base, LINK_SCHEMES);
         if (element.tagName === 'a' && isJunkLink(element, url)) return remove();
@@ -184,8 +215,13 @@ function prepareFeedHtml() {
         element.properties['src'] = url;
       }
       const classes = element.properties['className'];
-      if (Array.isArray(classes) && classes.some((name) => /^(?:feedflare|share|sharing|social-share)/i.test(String(name)))) return remove();
-      if (element.tagName === 'p' && READ_MORE.test(textOf(element).replace(/\s+/g, ' ').trim()) && !hasImage(element)) return remove();
+      if (
+        Array.isArray(classes) &&
+        classes.some((name) => /^(?:feedflare|share|sharing|social-share)/i.test(String(name)))
+      )
+        return remove();
+      if (element.tagName === 'p' && READ_MORE.test(textOf(element).replace(/\s+/g, ' ').trim()) && !hasImage(element))
+        return remove();
       if (element.tagName === 'figcaption') element.tagName = 'p';
       if (element.tagName === 'h1') element.tagName = 'h2';
       return undefined;
@@ -196,7 +232,11 @@ function prepareFeedHtml() {
       if (!paragraphs) return undefined;
       // A paragraph split at its breaks becomes several paragraphs in its parent.
       if (node.type === 'element' && node.tagName === 'p' && parent && index !== undefined) {
-        const spliced = paragraphs.map((child) => (child.type === 'element' && child.tagName === 'p' ? child : ({ type: 'element', tagName: 'p', properties: {}, children: [child] } as Element)));
+        const spliced = paragraphs.map((child) =>
+          child.type === 'element' && child.tagName === 'p'
+            ? child
+            : ({ type: 'element', tagName: 'p', properties: {}, children: [child] } as Element),
+        );
         (parent.children as HtmlContent[]).splice(index, 1, ...spliced);
         return [SKIP, index + spliced.length];
       }

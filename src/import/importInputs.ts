@@ -61,8 +61,16 @@ async function filesInFolder(folder: string): Promise<Input[]> {
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => !path.slice(folder.length).split(sep).some((part) => part.startsWith('.')))
-    .filter((path) => TEXT_EXTENSIONS.has(extname(path).toLowerCase()) || FEED_EXTENSIONS.has(extname(path).toLowerCase()))
+    .filter(
+      (path) =>
+        !path
+          .slice(folder.length)
+          .split(sep)
+          .some((part) => part.startsWith('.')),
+    )
+    .filter(
+      (path) => TEXT_EXTENSIONS.has(extname(path).toLowerCase()) || FEED_EXTENSIONS.has(extname(path).toLowerCase()),
+    )
     .sort()
     .map((path) => ({ name: path, path }));
 }
@@ -73,7 +81,8 @@ async function expandInput(input: string): Promise<Input[]> {
   if (!info) throw new ImportError('does not exist (check the path)');
   if (!info.isDirectory()) return [{ name: input, path: input }];
   const files = await filesInFolder(input);
-  if (files.length === 0) throw new ImportError('is a folder with no .txt, .html, .xml, .rss, .atom, .rdf or .json files in it');
+  if (files.length === 0)
+    throw new ImportError('is a folder with no .txt, .html, .xml, .rss, .atom, .rdf or .json files in it');
   return files;
 }
 
@@ -88,7 +97,13 @@ async function catalogOf(articlesFolder: string): Promise<ArticleCatalog> {
       const { title, date, canonical } = frontmatter;
       const reading = parsePublicationDate(date);
       const story: StoryIdentity | undefined =
-        typeof title === 'string' && reading.ok ? { title, day: reading.value.day, canonical: typeof canonical === 'string' && URL.canParse(canonical) ? canonical : undefined } : undefined;
+        typeof title === 'string' && reading.ok
+          ? {
+              title,
+              day: reading.value.day,
+              canonical: typeof canonical === 'string' && URL.canParse(canonical) ? canonical : undefined,
+            }
+          : undefined;
       catalog.add(file, slug, story);
     } catch (error) {
       // A broken file still holds its URL name; the build reports what is wrong with it.
@@ -99,25 +114,46 @@ async function catalogOf(articlesFolder: string): Promise<ArticleCatalog> {
   return catalog;
 }
 
-async function candidatesOf(input: Input, options: ImportOptions, skipped: SkippedArticle[], notes: ImportReport['notes']): Promise<Candidate[]> {
+async function candidatesOf(
+  input: Input,
+  options: ImportOptions,
+  skipped: SkippedArticle[],
+  notes: ImportReport['notes'],
+): Promise<Candidate[]> {
   const fetched = input.url ? await fetchFeed(input.url) : undefined;
   const bytes = fetched?.bytes ?? (await readFile(input.path!));
   const kind = detectInputKind(bytes);
   if (kind === 'text') {
-    if (fetched) throw new ImportError('is not a feed: RSS, Atom, RDF or JSON Feed expected (for a web page, look for its feed link)');
+    if (fetched)
+      throw new ImportError(
+        'is not a feed: RSS, Atom, RDF or JSON Feed expected (for a web page, look for its feed link)',
+      );
     const text = decodeInput(bytes, kind);
     const { article, notes: textNotes } = articleFromRawText(readRawArticle(text, options), options);
     notes.push(...textNotes.map((note) => ({ label: input.name, note })));
-    return [{ label: input.name, story: { title: article.title, day: publicationDay(article), canonical: article.canonical }, article: () => article }];
+    return [
+      {
+        label: input.name,
+        story: { title: article.title, day: publicationDay(article), canonical: article.canonical },
+        article: () => article,
+      },
+    ];
   }
   const warn = (note: string) => notes.push({ label: input.name, note });
   if (kind === 'html') {
     const page = readWebPage(decodeInput(bytes, kind, fetched?.charset, warn), options.url ?? fetched?.url);
     const article = articleFromWebPage(page, options);
     notes.push(...page.notes.map((note) => ({ label: input.name, note })));
-    return [{ label: input.name, story: { title: article.title, day: publicationDay(article), canonical: article.canonical }, article: () => article }];
+    return [
+      {
+        label: input.name,
+        story: { title: article.title, day: publicationDay(article), canonical: article.canonical },
+        article: () => article,
+      },
+    ];
   }
-  if (options.url) throw new ImportError('is a feed of many articles, but --url names one article (leave --url out for feeds)');
+  if (options.url)
+    throw new ImportError('is a feed of many articles, but --url names one article (leave --url out for feeds)');
   const channel = readFeedChannel(decodeInput(bytes, kind, fetched?.charset, warn), kind);
   if (channel.stories.length === 0) skipped.push({ label: input.name, reason: 'the feed has no items' });
   return articlesFromChannel(channel, { ...options, feedUrl: fetched?.url }).flatMap((outcome) => {
@@ -142,12 +178,20 @@ interface Filtered {
 
 function publishedTooEarly(day: string, since: string | undefined): Filtered | undefined {
   if (!since || day >= since) return undefined;
-  return { kind: 'since', one: `published ${day}, before --since ${since}`, several: (count) => `${count} items published before --since ${since}` };
+  return {
+    kind: 'since',
+    one: `published ${day}, before --since ${since}`,
+    several: (count) => `${count} items published before --since ${since}`,
+  };
 }
 
 function unmatched(article: ImportedArticle, match: RegExp | undefined): Filtered | undefined {
   if (!match || match.test(`${article.title}\n${article.summary ?? ''}\n${article.body}`)) return undefined;
-  return { kind: 'match', one: `does not match --match ${match}`, several: (count) => `${count} items do not match --match ${match}` };
+  return {
+    kind: 'match',
+    one: `does not match --match ${match}`,
+    several: (count) => `${count} items do not match --match ${match}`,
+  };
 }
 
 /** Writes an input's files, never over an existing one; on any failure removes those it wrote. */
@@ -180,7 +224,12 @@ function describeFailure(input: Input, error: unknown): string {
  * Imports one input, all or nothing: every article is checked against the schema before any is
  * written, and a failure leaves no file behind. Articles already in the folder are skipped.
  */
-async function importInput(input: Input, options: ImportOptions, catalog: ArticleCatalog, report: ImportReport): Promise<void> {
+async function importInput(
+  input: Input,
+  options: ImportOptions,
+  catalog: ArticleCatalog,
+  report: ImportReport,
+): Promise<void> {
   const folder = join(options.content, 'articles');
   const batch = catalog.batch();
   const skipped: SkippedArticle[] = [];
@@ -222,7 +271,10 @@ async function importInput(input: Input, options: ImportOptions, catalog: Articl
       const text = articleFileText(article);
       const checked = validateArticleFile(file, new TextEncoder().encode(text));
       if (Array.isArray(checked)) {
-        throw new ImportError(`would not be a valid article: ${checked.map((problem) => problem.problem).join('; ')}`, where);
+        throw new ImportError(
+          `would not be a valid article: ${checked.map((problem) => problem.problem).join('; ')}`,
+          where,
+        );
       }
       batch.add(file, slug, story);
       planned.push({ file, label, article, text });
@@ -236,7 +288,11 @@ async function importInput(input: Input, options: ImportOptions, catalog: Articl
   report.imported.push(...planned);
   // One line for a feed's many filtered items, not one each.
   for (const [first, ...others] of filtered.values()) {
-    skipped.push(others.length === 0 ? { label: first!.label, reason: first!.filter.one } : { label: input.name, reason: first!.filter.several(others.length + 1) });
+    skipped.push(
+      others.length === 0
+        ? { label: first!.label, reason: first!.filter.one }
+        : { label: input.name, reason: first!.filter.several(others.length + 1) },
+    );
   }
   report.skipped.push(...skipped);
   report.notes.push(...notes);
@@ -249,7 +305,9 @@ async function importInput(input: Input, options: ImportOptions, catalog: Articl
 export async function importArticles(options: ImportOptions): Promise<ImportReport> {
   // A mistyped --content would otherwise start a new digest where nobody looks for it.
   if (!(await stat(options.content).catch(() => undefined))?.isDirectory()) {
-    throw new UsageError(`the content folder "${options.content}" does not exist (create it with its topic.md, or pass --content <folder>)`);
+    throw new UsageError(
+      `the content folder "${options.content}" does not exist (create it with its topic.md, or pass --content <folder>)`,
+    );
   }
   const report: ImportReport = { imported: [], skipped: [], failed: [], notes: [], dryRun: options.dryRun };
   const inputs: Input[] = [];

@@ -65,7 +65,8 @@ Options:
 function calendarDay(option: string, value: string | undefined): CalendarDate | undefined {
   if (value === undefined) return undefined;
   const reading = parsePublicationDate(value);
-  if (!reading.ok || reading.value.dateTime) throw new UsageError(`--${option} "${value}" is not a calendar date (use YYYY-MM-DD, such as 2019-03-06)`);
+  if (!reading.ok || reading.value.dateTime)
+    throw new UsageError(`--${option} "${value}" is not a calendar date (use YYYY-MM-DD, such as 2019-03-06)`);
   return reading.value.day;
 }
 
@@ -93,7 +94,10 @@ function text(option: string, value: string | undefined): string | undefined {
 }
 
 /** Reads the command line; `undefined` when help was asked for. */
-export function readImportOptions(args: string[], env: Record<string, string | undefined> = process.env): ImportOptions | undefined {
+export function readImportOptions(
+  args: string[],
+  env: Record<string, string | undefined> = process.env,
+): ImportOptions | undefined {
   let parsed;
   try {
     parsed = parseArgs({
@@ -121,7 +125,8 @@ export function readImportOptions(args: string[], env: Record<string, string | u
   }
   const { values, positionals } = parsed;
   if (values.help) return undefined;
-  if (positionals.length === 0) throw new UsageError('name at least one input: a text file, a saved web page, a feed file, a folder or a URL');
+  if (positionals.length === 0)
+    throw new UsageError('name at least one input: a text file, a saved web page, a feed file, a folder or a URL');
   return {
     inputs: positionals,
     content: values.content ?? contentDirectory(env),

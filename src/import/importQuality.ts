@@ -11,7 +11,10 @@ export function wordsOf(text: string): string[] {
     .replace(/\]\([^)]*\)/g, ' ')
     .replace(/<https?:[^>]*>/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ');
-  return (prose.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) as string[];
+  return (prose
+    .normalize('NFC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? []) as string[];
 }
 
 export interface WordScore {
@@ -45,7 +48,8 @@ export function wordScore(expected: string, actual: string): WordScore {
  * UTF-8 read as Latin-1 or Windows-1252 ("Ã¶", "â€™", "Ð¿"), and replacement characters: the
  * marks of text decoded with the wrong encoding.
  */
-const MOJIBAKE = /[ÃÂ][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ ¡-¿]|â€[\u0080-\u00BF€™œ“”˜¦¢¡]|[ÐÑ][\u0080-\u00BF‘’“”•–—]|\uFFFD/gu;
+const MOJIBAKE =
+  /[ÃÂ][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ ¡-¿]|â€[\u0080-\u00BF€™œ“”˜¦¢¡]|[ÐÑ][\u0080-\u00BF‘’“”•–—]|\uFFFD/gu;
 
 export function mojibakeCount(text: string): number {
   return text.match(MOJIBAKE)?.length ?? 0;

@@ -20,7 +20,11 @@ const stringifier: Processor<undefined, undefined, undefined, Root, string> = un
       text(node: Text, parent, state, info) {
         const siblings = parent ? parent.children : [];
         const index = state.indexStack.at(-1) ?? 0;
-        const safe = state.safe(node.value, { ...info, beforeNode: siblings[index - 1], afterNode: siblings[index + 1] });
+        const safe = state.safe(node.value, {
+          ...info,
+          beforeNode: siblings[index - 1],
+          afterNode: siblings[index + 1],
+        });
         return safe.replace(NEEDLESS_AMPERSAND_ESCAPE, '&');
       },
     },

@@ -13,9 +13,22 @@ export interface DateInText {
 const monthFirst = chrono.en.strict;
 const dayFirst = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true));
 /** Tried after English, so a date line in another language ("6 mars 2019", "2019年3月6日") is read too. */
-const otherLanguages = [chrono.de, chrono.fr, chrono.es, chrono.it, chrono.pt, chrono.nl, chrono.sv, chrono.fi, chrono.ru, chrono.uk, chrono.zh, chrono.ja, chrono.id, chrono.vi].map(
-  (locale) => locale.strict,
-);
+const otherLanguages = [
+  chrono.de,
+  chrono.fr,
+  chrono.es,
+  chrono.it,
+  chrono.pt,
+  chrono.nl,
+  chrono.sv,
+  chrono.fi,
+  chrono.ru,
+  chrono.uk,
+  chrono.zh,
+  chrono.ja,
+  chrono.id,
+  chrono.vi,
+].map((locale) => locale.strict);
 
 // A fixed reference, so a text reads the same on every machine and every day; only dates that
 // name their own day, month and year are kept, so the reference never fills a part in.
@@ -57,7 +70,8 @@ export function findDateInText(line: string, options: { dayFirst: boolean }): Da
 export function findYearlessDate(line: string): string | undefined {
   for (const result of monthFirst.parse(line, reference)) {
     const { start } = result;
-    if (isAbsolute(result) && start.isCertain('month') && start.isCertain('day') && !start.isCertain('year')) return result.text;
+    if (isAbsolute(result) && start.isCertain('month') && start.isCertain('day') && !start.isCertain('year'))
+      return result.text;
   }
   return undefined;
 }
@@ -69,7 +83,25 @@ function offsetText(minutes: number): string {
 }
 
 const ENGLISH_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const FEED_LOCALES = ['de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'ru', 'uk', 'tr', 'ro', 'hu'];
+const FEED_LOCALES = [
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'sv',
+  'da',
+  'nb',
+  'fi',
+  'pl',
+  'cs',
+  'ru',
+  'uk',
+  'tr',
+  'ro',
+  'hu',
+];
 
 /**
  * Month names and abbreviations in the languages feeds are written in ("Mär", "mars", "мая"), to
@@ -82,7 +114,9 @@ const FOREIGN_MONTHS = (() => {
       const date = new Date(Date.UTC(2019, month, 15));
       for (const style of ['long', 'short'] as const) {
         for (const format of [{ month: style }, { month: style, day: 'numeric' }] as const) {
-          const part = new Intl.DateTimeFormat(locale, { ...format, timeZone: 'UTC' }).formatToParts(date).find((piece) => piece.type === 'month')?.value;
+          const part = new Intl.DateTimeFormat(locale, { ...format, timeZone: 'UTC' })
+            .formatToParts(date)
+            .find((piece) => piece.type === 'month')?.value;
           if (!part) continue;
           const name = part.toLocaleLowerCase(locale).replace(/\.$/, '');
           months.set(name, ENGLISH_MONTHS[month]!);
@@ -116,7 +150,10 @@ export function readFeedDate(value: string): string | undefined {
   // Feeds written by hand or by local software name days and months in their own language
   // ("Mi, 06 Mär 2019 09:30:00 +0100"); English first, as RFC 822 asks.
   const english = inEnglish(text);
-  const result = [...(english ? [[monthFirst, english] as const] : []), ...[monthFirst, ...otherLanguages].map((parser) => [parser, text] as const)]
+  const result = [
+    ...(english ? [[monthFirst, english] as const] : []),
+    ...[monthFirst, ...otherLanguages].map((parser) => [parser, text] as const),
+  ]
     .map(([parser, written]) => parser.parse(written, reference, { timezones: feedZones })[0])
     .find((found) => found && isAbsolute(found) && fullDay(found.start));
   if (!result) return undefined;

@@ -93,11 +93,18 @@ interface Header {
 }
 
 /** "(Updated: …)", "(Mis à jour : …)": a second date's label, left behind once the dates are read. */
-const UPDATE_NOTE = /\(?\s*(?:last\s+)?(?:updated?|modified|mis à jour|actualisé|aktualisiert|actualizado|aggiornato|bijgewerkt)\b[^)]*\)?/giu;
+const UPDATE_NOTE =
+  /\(?\s*(?:last\s+)?(?:updated?|modified|mis à jour|actualisé|aktualisiert|actualizado|aggiornato|bijgewerkt)\b[^)]*\)?/giu;
 
 /** What is left of a line once its dates and their labels are gone: empty, or words to read. */
 function meaningful(text: string): string {
-  return trimSeparators(text.replace(UPDATE_NOTE, ' ').replace(/\(\s*\)/g, ' ').replace(/\s+/g, ' ').trim());
+  return trimSeparators(
+    text
+      .replace(UPDATE_NOTE, ' ')
+      .replace(/\(\s*\)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }
 
 /** What a header block turned out to be: page furniture to drop, or a line of the article after all. */
@@ -128,7 +135,7 @@ function readHeaderBlock(block: TextBlock, header: Header, dayFirst: boolean): H
     if (!yearless || header.yearlessDate) return 'text';
     header.yearlessDate = { text: yearless, line: block.line };
     const rest = meaningful(text.replace(yearless, ' ').replace(DATE_LINE_WORDS, ''));
-    const authors = rest ? readByline(rest) ?? readByline(`by ${rest.replace(/^by\s+/i, '')}`) : undefined;
+    const authors = rest ? (readByline(rest) ?? readByline(`by ${rest.replace(/^by\s+/i, '')}`)) : undefined;
     if (authors) header.authors.push(...authors);
     return 'header';
   }
@@ -140,9 +147,12 @@ function readHeaderBlock(block: TextBlock, header: Header, dayFirst: boolean): H
   // "… by Priya Natarajan" after the date names the writer, not a photographer.
   const authorsAfter = /^by\s/i.test(after) ? readByline(after) : undefined;
   if (authorsAfter) header.authors.push(...authorsAfter);
-  const creditAfter = !authorsAfter && after && wordCount(after) <= 5 && /\p{L}/u.test(after) && !/^\d/.test(after) ? after : undefined;
+  const creditAfter =
+    !authorsAfter && after && wordCount(after) <= 5 && /\p{L}/u.test(after) && !/^\d/.test(after) ? after : undefined;
   if (!before) return 'header';
-  const authors = readByline(before) ?? (!creditAfter && (isPersonName(before) || /^\p{Lu}{2,}$/u.test(before)) ? [before] : undefined);
+  const authors =
+    readByline(before) ??
+    (!creditAfter && (isPersonName(before) || /^\p{Lu}{2,}$/u.test(before)) ? [before] : undefined);
   if (authors) {
     header.authors.push(...authors);
     return 'header';
@@ -163,7 +173,9 @@ function readHeaderLines(block: TextBlock, header: Header, dayFirst: boolean): H
   // Only short blocks: a byline and a date, not a paragraph wrapped over lines.
   if (block.lines.length > 1 && block.lines.length <= 4 && wordCount(block.text) <= 40) {
     const trial: Header = { ...header, authors: [...header.authors], captions: [...header.captions] };
-    const lines = block.lines.map((line, offset) => readHeaderBlock({ lines: [line], line: block.line + offset, text: line }, trial, dayFirst));
+    const lines = block.lines.map((line, offset) =>
+      readHeaderBlock({ lines: [line], line: block.line + offset, text: line }, trial, dayFirst),
+    );
     if (lines.every((reading) => reading === 'header')) {
       Object.assign(header, trial);
       return 'header';
@@ -206,11 +218,13 @@ function groupLists(blocks: readonly TextBlock[]): BodyUnit[] {
     const block = blocks[index]!;
     const marked = block.lines.map(listItem);
     // One marked line alone ("1. Not a list") is a paragraph; two or more, in one block or in neighbours, a list.
-    const inList = isMarked(block) && (block.lines.length > 1 || isMarked(blocks[index - 1]) || isMarked(blocks[index + 1]));
+    const inList =
+      isMarked(block) && (block.lines.length > 1 || isMarked(blocks[index - 1]) || isMarked(blocks[index + 1]));
     if (inList && marked.every((item) => item?.ordered === marked[0]!.ordered)) {
       const last = units.at(-1);
       const ordered = marked[0]!.ordered;
-      if (last && 'list' in last && last.ordered === ordered && isMarked(blocks[index - 1])) last.list.push(...marked.map((item) => item!.text));
+      if (last && 'list' in last && last.ordered === ordered && isMarked(blocks[index - 1]))
+        last.list.push(...marked.map((item) => item!.text));
       else units.push({ list: marked.map((item) => item!.text), ordered });
       continue;
     }
@@ -219,7 +233,13 @@ function groupLists(blocks: readonly TextBlock[]): BodyUnit[] {
     const items: string[] = [];
     for (let next = index + 1; next < blocks.length; next += 1) {
       const candidate = blocks[next]!;
-      if (candidate.lines.length > 1 || wordCount(candidate.text) > LONGEST_UNMARKED_ITEM || /[.!?]["'”’)]*$/u.test(candidate.text) || listItem(candidate.text)) break;
+      if (
+        candidate.lines.length > 1 ||
+        wordCount(candidate.text) > LONGEST_UNMARKED_ITEM ||
+        /[.!?]["'”’)]*$/u.test(candidate.text) ||
+        listItem(candidate.text)
+      )
+        break;
       items.push(candidate.text);
     }
     if (items.length >= 2) {
@@ -240,9 +260,17 @@ function bodyTree(blocks: readonly TextBlock[]): RootContent[] {
             type: 'list',
             ordered: unit.ordered,
             spread: false,
-            children: unit.list.map((item) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: item }] }] })),
+            children: unit.list.map((item) => ({
+              type: 'listItem',
+              spread: false,
+              children: [{ type: 'paragraph', children: [{ type: 'text', value: item }] }],
+            })),
           } satisfies List)
-        : unit.block.lines.length === 1 && previous === 'paragraph' && index < units.length - 1 && looksLikeSubheading(unit.block.text) && !/:$/u.test(unit.block.text)
+        : unit.block.lines.length === 1 &&
+            previous === 'paragraph' &&
+            index < units.length - 1 &&
+            looksLikeSubheading(unit.block.text) &&
+            !/:$/u.test(unit.block.text)
           ? { type: 'heading', depth: 2, children: [{ type: 'text', value: unit.block.text }] }
           : { type: 'paragraph', children: [{ type: 'text', value: unit.block.text }] };
     previous = node.type;
@@ -258,12 +286,17 @@ function bodyTree(blocks: readonly TextBlock[]): RootContent[] {
 export function readRawArticle(text: string, options: { dayFirst: boolean }): RawArticle {
   const blocks = splitBlocks(text).filter((block) => !isBoilerplate(block.text));
   const first = blocks.shift();
-  if (!first) throw new ImportError('has no text (paste the article into it: the title on the first line, then the text)');
+  if (!first)
+    throw new ImportError('has no text (paste the article into it: the title on the first line, then the text)');
   const title = first.lines[0]!;
   if (title.length > LONGEST_TITLE) {
-    throw new ImportError(`is ${title.length} characters long, too long for a title (put the headline alone on the first line)`, `line ${first.line}`);
+    throw new ImportError(
+      `is ${title.length} characters long, too long for a title (put the headline alone on the first line)`,
+      `line ${first.line}`,
+    );
   }
-  if (first.lines.length > 1) blocks.unshift({ lines: first.lines.slice(1), line: first.line + 1, text: first.lines.slice(1).join(' ') });
+  if (first.lines.length > 1)
+    blocks.unshift({ lines: first.lines.slice(1), line: first.line + 1, text: first.lines.slice(1).join(' ') });
 
   const header: Header = { authors: [], captions: [] };
   const firstProse = blocks.findIndex(isProse);
@@ -286,7 +319,9 @@ export function readRawArticle(text: string, options: { dayFirst: boolean }): Ra
   const closingNote = article.length > 1 ? readAuthorNote(article.at(-1)!.text) : undefined;
   if (closingNote) article.pop();
   if (article.length === 0) {
-    throw new ImportError('has a title but no article text (paste the paragraphs below the title, separated by blank lines)');
+    throw new ImportError(
+      'has a title but no article text (paste the paragraphs below the title, separated by blank lines)',
+    );
   }
 
   const names = namesUsedIn(article.map((block) => block.text).join(' '));

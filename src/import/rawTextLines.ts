@@ -11,12 +11,14 @@ import { JOB, namesInByline as splitByline } from './bylineNames.ts';
  * becomes one; elsewhere it is typography ("10 km", "« Nous ») and stays.
  */
 export function tidyLine(line: string): string {
-  return line
-    // eslint-disable-next-line no-control-regex -- control characters pasted from web pages are what this removes.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\uFEFF]/g, '')
-    .replace(/(?<=\p{L})\u00A0(?=\p{L})/gu, ' ')
-    .replace(/\s{2,}|\t/g, ' ')
-    .trim();
+  return (
+    line
+      // eslint-disable-next-line no-control-regex -- control characters pasted from web pages are what this removes.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\uFEFF]/g, '')
+      .replace(/(?<=\p{L})\u00A0(?=\p{L})/gu, ' ')
+      .replace(/\s{2,}|\t/g, ' ')
+      .trim()
+  );
 }
 
 export function wordCount(text: string): number {
@@ -86,7 +88,6 @@ function namesInByline(text: string): string[] | undefined {
   return names.length > 0 && names.every(isPersonName) ? names : undefined;
 }
 
-
 /**
  * "By Jenny Darmody", "By Jenny Darmody and John Kennedy", "By Priya Natarajan, Senior Health
  * Correspondent", "Priya Natarajan, health reporter": the people named, their jobs left out.
@@ -100,7 +101,8 @@ export function readByline(line: string): string[] | undefined {
   }
   // Without "By", a name needs a job after it to be a byline rather than a line of text.
   const [name, ...job] = text.split(/\s*[,|–—]\s*/);
-  if (job.length > 0 && JOB.test(job.join(' ')) && isPersonName(name!) && wordCount(text) <= 14) return splitByline(name!);
+  if (job.length > 0 && JOB.test(job.join(' ')) && isPersonName(name!) && wordCount(text) <= 14)
+    return splitByline(name!);
   return undefined;
 }
 
@@ -110,7 +112,8 @@ export interface AuthorNote {
   outlet?: string;
 }
 
-const ROLE = /^(.+?)\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}?(?:editor|reporter|writer|journalist|correspondent|contributor|columnist|author|producer|editor-at-large)\b(.*)$/iu;
+const ROLE =
+  /^(.+?)\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}?(?:editor|reporter|writer|journalist|correspondent|contributor|columnist|author|producer|editor-at-large)\b(.*)$/iu;
 
 /**
  * The note closing many articles: "Jenny Darmody is the editor of Silicon Republic", or a
@@ -158,7 +161,9 @@ export function listItem(line: string): { text: string; ordered: boolean } | und
 
 /** A run of lines each starting with a bullet: a list, not a paragraph to join. */
 export function listItems(lines: readonly string[]): string[] | undefined {
-  return lines.length > 1 && lines.every((line) => BULLET.test(line)) ? lines.map((line) => line.replace(BULLET, '')) : undefined;
+  return lines.length > 1 && lines.every((line) => BULLET.test(line))
+    ? lines.map((line) => line.replace(BULLET, ''))
+    : undefined;
 }
 
 /** Capitalized words the text uses mid-sentence: names ("Huawei", "Brussels"), as opposed to sentence starts. */

@@ -11,10 +11,16 @@ export type TextArticleOptions = Pick<ImportOptions, 'source' | 'sourceUrl' | 'u
  * what the text seemed to say. Stops, naming the option to pass, when the date or the outlet is
  * still unknown. `notes` tells what the importer read but could not record.
  */
-export function articleFromRawText(raw: RawArticle, options: TextArticleOptions): { article: ImportedArticle; notes: string[] } {
+export function articleFromRawText(
+  raw: RawArticle,
+  options: TextArticleOptions,
+): { article: ImportedArticle; notes: string[] } {
   const date = options.date ?? raw.day;
   if (!date && raw.yearlessDate) {
-    throw new ImportError(`gives its date as "${raw.yearlessDate.text}", without a year (pass --date YYYY-MM-DD with the full date)`, `line ${raw.yearlessDate.line}`);
+    throw new ImportError(
+      `gives its date as "${raw.yearlessDate.text}", without a year (pass --date YYYY-MM-DD with the full date)`,
+      `line ${raw.yearlessDate.line}`,
+    );
   }
   if (!date) throw new ImportError('has no date near the top of the text (pass --date YYYY-MM-DD)');
   const source = options.source ?? raw.outlet;
@@ -22,7 +28,9 @@ export function articleFromRawText(raw: RawArticle, options: TextArticleOptions)
   const notes: string[] = [];
   const credit = raw.image?.credit && expandOutletInitials(raw.image.credit, source);
   if (credit && !raw.image?.alt) {
-    notes.push(`photo credit "${credit}" found but no caption describing the photo, so no image is recorded (add image.alt and image.credit by hand)`);
+    notes.push(
+      `photo credit "${credit}" found but no caption describing the photo, so no image is recorded (add image.alt and image.credit by hand)`,
+    );
   }
   const article: ImportedArticle = {
     title: raw.title,

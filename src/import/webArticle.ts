@@ -16,7 +16,10 @@ export function articleFromWebPage(page: WebPageArticle, options: WebArticleOpti
   const canonical = options.url ?? page.canonical;
   const source = options.source ?? page.outlet;
   if (!source) throw new ImportError('does not say which outlet published it (pass --source "Outlet name")');
-  if (!page.body) throw new ImportError('has no article text that could be found (save the article page itself, or paste its text instead)');
+  if (!page.body)
+    throw new ImportError(
+      'has no article text that could be found (save the article page itself, or paste its text instead)',
+    );
   return {
     title: page.title,
     date,

@@ -31,20 +31,30 @@ export interface WebPageArticle {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle)$/;
+const ARTICLE_TYPES =
+  /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle)$/;
 
-const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const list = (value: Json | undefined): Json[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const isObject = (value: Json | undefined): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const list = (value: Json | undefined): Json[] =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
 function text(value: Json | undefined): string | undefined {
   const first = list(value)[0];
-  const found = typeof first === 'string' ? first : isObject(first) && typeof first['@value'] === 'string' ? first['@value'] : undefined;
+  const found =
+    typeof first === 'string'
+      ? first
+      : isObject(first) && typeof first['@value'] === 'string'
+        ? first['@value']
+        : undefined;
   const trimmed = found?.replace(/\s+/g, ' ').trim();
   return trimmed ? trimmed : undefined;
 }
 
 function typesOf(node: JsonObject): string[] {
-  return list(node['@type']).filter((type): type is string => typeof type === 'string').map((type) => type.replace(/^https?:\/\/schema\.org\//, ''));
+  return list(node['@type'])
+    .filter((type): type is string => typeof type === 'string')
+    .map((type) => type.replace(/^https?:\/\/schema\.org\//, ''));
 }
 
 /** Every object in the page's JSON-LD blocks, `@graph`s unfolded; blocks that are not JSON are passed over. */
@@ -59,7 +69,9 @@ function jsonLdNodes(document: Document): JsonObject[] {
   };
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     // Some publishers wrap the JSON in CDATA or comment markers for old XHTML parsers.
-    const source = (script.textContent ?? '').replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$|^\s*<!--|-->\s*$/g, '').trim();
+    const source = (script.textContent ?? '')
+      .replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$|^\s*<!--|-->\s*$/g, '')
+      .trim();
     try {
       collect(JSON.parse(source) as Json);
     } catch {
@@ -94,13 +106,19 @@ function jsonLdImage(value: Json | undefined, base: string | undefined): LeadIma
   if (listed) return jsonLdImage(listed, base);
   const src = absoluteUrl(text(first['url']) ?? text(first['contentUrl']) ?? '', base);
   if (!src) return undefined;
-  const credit = text(first['creditText']) ?? names(first['copyrightHolder'])[0] ?? names(first['author'])[0] ?? names(first['creator'])[0];
+  const credit =
+    text(first['creditText']) ??
+    names(first['copyrightHolder'])[0] ??
+    names(first['author'])[0] ??
+    names(first['creator'])[0];
   return { src, caption: text(first['caption']) ?? text(first['description']), credit };
 }
 
 function meta(document: Document, ...keys: string[]): string | undefined {
   for (const key of keys) {
-    const element = document.querySelector(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`);
+    const element = document.querySelector(
+      `meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`,
+    );
     const value = element?.getAttribute('content')?.replace(/\s+/g, ' ').trim();
     if (value) return value;
   }
@@ -110,7 +128,10 @@ function meta(document: Document, ...keys: string[]): string | undefined {
 /** The page's schema.org microdata for the article: visible bylines and datelines, marked up. */
 function microdata(document: Document): { authors: string[]; date?: string | undefined } {
   const authors = [...document.querySelectorAll('[itemprop~="author"]')]
-    .map((element) => (element.querySelector('[itemprop~="name"]') ?? element).textContent?.replace(/\s+/g, ' ').trim() ?? '')
+    .map(
+      (element) =>
+        (element.querySelector('[itemprop~="name"]') ?? element).textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    )
     .filter(Boolean);
   const dated = document.querySelector('[itemprop~="datePublished"]');
   const date = dated?.getAttribute('content') ?? dated?.getAttribute('datetime') ?? undefined;
@@ -121,7 +142,11 @@ function microdata(document: Document): { authors: string[]; date?: string | und
 const imageKey = (src: string) => new URL(src).pathname;
 
 /** The page's own description of an image, from its `<img alt>` and the figure around it. */
-function describedOnPage(document: Document, src: string, base: string | undefined): { alt?: string; caption?: string } {
+function describedOnPage(
+  document: Document,
+  src: string,
+  base: string | undefined,
+): { alt?: string; caption?: string } {
   const key = imageKey(src);
   for (const image of document.querySelectorAll('img')) {
     const candidate = absoluteUrl(image.getAttribute('src') ?? image.getAttribute('data-src') ?? '', base);
@@ -135,14 +160,22 @@ function describedOnPage(document: Document, src: string, base: string | undefin
 
 /** "Photograph: Jane Doe/Agency", "Photo: X", "© X" at the end of a caption: the credit, and the caption without it. */
 function splitCredit(caption: string): { caption: string; credit?: string } {
-  const match = /^(.*?)[\s.]*(?:\(?(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit|Foto|Bild)\s*(?::|by)\s*|©\s*)([^()]+?)\)?\.?$/iu.exec(caption);
-  return match && match[2]!.split(' ').length <= 8 ? { caption: match[1]!.trim(), credit: match[2]!.trim() } : { caption };
+  const match =
+    /^(.*?)[\s.]*(?:\(?(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit|Foto|Bild)\s*(?::|by)\s*|©\s*)([^()]+?)\)?\.?$/iu.exec(
+      caption,
+    );
+  return match && match[2]!.split(' ').length <= 8
+    ? { caption: match[1]!.trim(), credit: match[2]!.trim() }
+    : { caption };
 }
 
 /** " | Outlet", " - Author" and the like that a page appends to its headline in `<title>` and `og:title`. */
 function withoutSuffix(title: string, suffixes: readonly string[]): string {
   for (const suffix of suffixes) {
-    const match = new RegExp(`^(.+?)\\s+[|–—-]\\s+${suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s+[|–—-].*)?$`, 'iu').exec(title);
+    const match = new RegExp(
+      `^(.+?)\\s+[|–—-]\\s+${suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s+[|–—-].*)?$`,
+      'iu',
+    ).exec(title);
     if (match) return match[1]!.trim();
   }
   return title;
@@ -171,8 +204,12 @@ const LONGEST_SUMMARY = 300;
 export function readWebPage(html: string, url: string | undefined): WebPageArticle {
   const { document } = parseHTML(html);
   const notes: string[] = [];
-  const canonicalOnPage = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? meta(document, 'og:url');
-  const base = absoluteUrl(document.querySelector('base[href]')?.getAttribute('href') ?? '', url) ?? url ?? (canonicalOnPage && absoluteUrl(canonicalOnPage, undefined));
+  const canonicalOnPage =
+    document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? meta(document, 'og:url');
+  const base =
+    absoluteUrl(document.querySelector('base[href]')?.getAttribute('href') ?? '', url) ??
+    url ??
+    (canonicalOnPage && absoluteUrl(canonicalOnPage, undefined));
   const canonicalUrl = canonicalOnPage ? absoluteUrl(canonicalOnPage, base) : url;
   const canonical = canonicalUrl && withoutTracking(canonicalUrl);
 
@@ -183,25 +220,69 @@ export function readWebPage(html: string, url: string | undefined): WebPageArtic
 
   const reader = new Readability(parseHTML(html).document as unknown as Document, { charThreshold: 250 }).parse();
   if (!reader?.content || (reader.textContent ?? '').trim().split(/\s+/).length < SHORTEST_ARTICLE_WORDS) {
-    throw new ImportError('has no article text that could be found (import the article page itself, not a front page or a gallery, or the outlet\'s feed)');
+    throw new ImportError(
+      "has no article text that could be found (import the article page itself, not a front page or a gallery, or the outlet's feed)",
+    );
   }
 
-  const outlet = text(publisher?.['name']) ?? meta(document, 'og:site_name', 'application-name') ?? reader.siteName?.trim() ?? undefined;
+  const outlet =
+    text(publisher?.['name']) ??
+    meta(document, 'og:site_name', 'application-name') ??
+    reader.siteName?.trim() ??
+    undefined;
   const jsonAuthors = names(article?.['author']);
-  const metaAuthor = [meta(document, 'author', 'article:author', 'og:article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author')].filter(
-    (name): name is string => name !== undefined && !/^https?:\/\//.test(name),
+  const metaAuthor = [
+    meta(
+      document,
+      'author',
+      'article:author',
+      'og:article:author',
+      'dc.creator',
+      'byl',
+      'parsely-author',
+      'sailthru.author',
+    ),
+  ].filter((name): name is string => name !== undefined && !/^https?:\/\//.test(name));
+  const bylines =
+    [jsonAuthors, metaAuthor, marked.authors, reader.byline ? [reader.byline] : []].find((found) => found.length > 0) ??
+    [];
+  const authors = [...new Set(bylines.flatMap(namesInByline))].filter(
+    (name) => name.toLowerCase() !== outlet?.toLowerCase(),
   );
-  const bylines = [jsonAuthors, metaAuthor, marked.authors, reader.byline ? [reader.byline] : []].find((found) => found.length > 0) ?? [];
-  const authors = [...new Set(bylines.flatMap(namesInByline))].filter((name) => name.toLowerCase() !== outlet?.toLowerCase());
 
   const headline = text(article?.['headline']) ?? text(article?.['name']);
-  const rawTitle = headline ?? meta(document, 'og:title', 'twitter:title') ?? reader.title?.trim() ?? document.querySelector('title')?.textContent?.trim();
-  if (!rawTitle) throw new ImportError('has no headline in its metadata or its text (paste the text instead, the headline on the first line)');
-  const title = headline ?? withoutSuffix(rawTitle.replace(/\s+/g, ' '), [...(outlet ? [outlet] : []), ...authors, ...(reader.siteName ? [reader.siteName] : [])]);
+  const rawTitle =
+    headline ??
+    meta(document, 'og:title', 'twitter:title') ??
+    reader.title?.trim() ??
+    document.querySelector('title')?.textContent?.trim();
+  if (!rawTitle)
+    throw new ImportError(
+      'has no headline in its metadata or its text (paste the text instead, the headline on the first line)',
+    );
+  const title =
+    headline ??
+    withoutSuffix(rawTitle.replace(/\s+/g, ' '), [
+      ...(outlet ? [outlet] : []),
+      ...authors,
+      ...(reader.siteName ? [reader.siteName] : []),
+    ]);
 
   const writtenDate =
     text(article?.['datePublished']) ??
-    meta(document, 'article:published_time', 'og:article:published_time', 'date', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date') ??
+    meta(
+      document,
+      'article:published_time',
+      'og:article:published_time',
+      'date',
+      'pubdate',
+      'publishdate',
+      'dc.date',
+      'dc.date.issued',
+      'dcterms.created',
+      'sailthru.date',
+      'parsely-pub-date',
+    ) ??
     marked.date ??
     document.querySelector('article time[datetime], time[pubdate][datetime]')?.getAttribute('datetime') ??
     reader.publishedTime ??
@@ -211,7 +292,9 @@ export function readWebPage(html: string, url: string | undefined): WebPageArtic
   const writtenUpdate = text(article?.['dateModified']) ?? meta(document, 'article:modified_time', 'og:updated_time');
   const updated = writtenUpdate ? readFeedDate(writtenUpdate) : undefined;
 
-  const lead = jsonLdImage(article?.['image'], base) ?? (meta(document, 'og:image') ? jsonLdImage(meta(document, 'og:image')!, base) : undefined);
+  const lead =
+    jsonLdImage(article?.['image'], base) ??
+    (meta(document, 'og:image') ? jsonLdImage(meta(document, 'og:image')!, base) : undefined);
   let image: WebPageArticle['image'];
   let body = reader.content;
   if (lead) {
@@ -223,10 +306,14 @@ export function readWebPage(html: string, url: string | undefined): WebPageArtic
     if (alt) {
       image = { src: lead.src, alt, ...(credit && { credit }) };
       body = withoutImage(body, lead.src, base);
-    } else notes.push(`lead image ${lead.src} has no description on the page, so it is not recorded (add image.alt and image.src by hand to show it)`);
+    } else
+      notes.push(
+        `lead image ${lead.src} has no description on the page, so it is not recorded (add image.alt and image.src by hand to show it)`,
+      );
   }
 
-  const description = text(article?.['description']) ?? meta(document, 'og:description', 'description', 'twitter:description');
+  const description =
+    text(article?.['description']) ?? meta(document, 'og:description', 'description', 'twitter:description');
   const summary = description && description.length <= LONGEST_SUMMARY ? htmlToPlainText(description) : undefined;
   return {
     title,
@@ -243,7 +330,12 @@ export function readWebPage(html: string, url: string | undefined): WebPageArtic
   };
 }
 
-const comparable = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const comparable = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Words a block may have and still be the header (headline, byline, dateline) rather than the article. */
 const LONGEST_HEADER_BLOCK = 16;
@@ -255,7 +347,9 @@ const LONGEST_HEADER_BLOCK = 16;
  */
 function withoutHeader(html: string, title: string, authors: readonly string[]): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const blocks = [...document.body.querySelectorAll('h1, h2, h3, p, div, span, time')].filter((element) => !element.querySelector('p, div, h1, h2, h3, img, figure'));
+  const blocks = [...document.body.querySelectorAll('h1, h2, h3, p, div, span, time')].filter(
+    (element) => !element.querySelector('p, div, h1, h2, h3, img, figure'),
+  );
   const wanted = comparable(title);
   const names = authors.map(comparable).filter(Boolean);
   for (const block of blocks) {

@@ -36,7 +36,9 @@ export function dossier(options: DossierOptions): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, updateConfig, logger }) => {
         if (!resolveUiLanguage(options.topic.language)) {
-          logger.warn(`The interface has no dictionary for "${options.topic.language}" (the topic's language) yet: its words stay in English.`);
+          logger.warn(
+            `The interface has no dictionary for "${options.topic.language}" (the topic's language) yet: its words stay in English.`,
+          );
         }
         updateConfig({
           integrations: [sitemap({ filter: (page) => !page.endsWith(`/${OFFLINE_PAGE_PATH}`) })],

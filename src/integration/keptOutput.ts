@@ -10,16 +10,25 @@ const OUTPUT_RECORD = 'dossier-output.json';
 /** The output files of every page in Astro's record, relative to the output folder; none without a record. */
 async function keptPages(cacheDir: URL): Promise<Set<string> | undefined> {
   try {
-    const manifest = JSON.parse(await readFile(new URL(ASTRO_MANIFEST, cacheDir), 'utf8')) as { routes: Record<string, { paths: Record<string, { outputFile: string }> }> };
+    const manifest = JSON.parse(await readFile(new URL(ASTRO_MANIFEST, cacheDir), 'utf8')) as {
+      routes: Record<string, { paths: Record<string, { outputFile: string }> }>;
+    };
     // Astro writes them as URLs; the folder holds them as file names.
-    return new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => decodeURIComponent(path.outputFile))));
+    return new Set(
+      Object.values(manifest.routes).flatMap((route) =>
+        Object.values(route.paths).map((path) => decodeURIComponent(path.outputFile)),
+      ),
+    );
   } catch {
     return undefined;
   }
 }
 
 async function recordedOutDir(cacheDir: URL): Promise<string | undefined> {
-  return readFile(new URL(OUTPUT_RECORD, cacheDir), 'utf8').then((text) => (JSON.parse(text) as { outDir: string }).outDir, () => undefined);
+  return readFile(new URL(OUTPUT_RECORD, cacheDir), 'utf8').then(
+    (text) => (JSON.parse(text) as { outDir: string }).outDir,
+    () => undefined,
+  );
 }
 
 /**
@@ -32,7 +41,11 @@ function filesBelow(directory: string, skipped: ReadonlySet<string>): string[] {
   const files = top.filter((entry) => entry.isFile()).map((entry) => entry.name);
   for (const folder of top.filter((entry) => entry.isDirectory() && !skipped.has(entry.name))) {
     const entries = readdirSync(join(directory, folder.name), { recursive: true, withFileTypes: true });
-    files.push(...entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(directory.length)));
+    files.push(
+      ...entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name).slice(directory.length)),
+    );
   }
   return files;
 }
@@ -65,16 +78,26 @@ export interface KeptOutput {
  * writes anew. `finish` then removes the pages of the last record that this build no longer has
  * (a deleted article, a shorter list), so the folder holds exactly what a clean build writes.
  */
-export async function keepOutput(options: { cacheDir: URL; outDir: string; keptFolders: readonly string[] }): Promise<KeptOutput> {
+export async function keepOutput(options: {
+  cacheDir: URL;
+  outDir: string;
+  keptFolders: readonly string[];
+}): Promise<KeptOutput> {
   const { cacheDir, outDir } = options;
   const previous = (await recordedOutDir(cacheDir)) === outDir ? await keptPages(cacheDir) : undefined;
   // A deploy repository's history is always kept.
   const kept = new Set(previous ? ['.git', ...options.keptFolders] : ['.git']);
-  await removeFiles(outDir, filesBelow(outDir, kept).filter((file) => !previous?.has(file)));
+  await removeFiles(
+    outDir,
+    filesBelow(outDir, kept).filter((file) => !previous?.has(file)),
+  );
   return {
     async finish() {
       const current = (await keptPages(cacheDir)) ?? new Set<string>();
-      await removeFiles(outDir, [...(previous ?? [])].filter((file) => !current.has(file)));
+      await removeFiles(
+        outDir,
+        [...(previous ?? [])].filter((file) => !current.has(file)),
+      );
       await writeFile(new URL(OUTPUT_RECORD, cacheDir), JSON.stringify({ outDir }));
     },
   };

@@ -86,7 +86,10 @@ export function parsePublicationDate(input: unknown): DateReading<PublicationDat
     return { ok: true, value: { day: toCalendarDate(year, month, day), dateTime: text, time } };
   }
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) {
-    return { ok: false, message: `"${text}" has a time but no offset (add one, such as "${text}+01:00" or "${text}Z")` };
+    return {
+      ok: false,
+      message: `"${text}" has a time but no offset (add one, such as "${text}+01:00" or "${text}Z")`,
+    };
   }
   return { ok: false, message: `"${text}" is not a date Dossier reads (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS+HH:MM)` };
 }
@@ -100,10 +103,14 @@ export function parsePartialDate(input: unknown): DateReading<PartialDate> {
   }
   const text = input.trim();
   const seasonal = SEASONAL.exec(text);
-  if (seasonal) return { ok: true, value: { year: Number(seasonal[1]), season: seasonal[2] as Season, precision: 'season' } };
+  if (seasonal)
+    return { ok: true, value: { year: Number(seasonal[1]), season: seasonal[2] as Season, precision: 'season' } };
   const match = PARTIAL.exec(text);
   if (!match) {
-    return { ok: false, message: `"${text}" is not a date Dossier reads (use YYYY, YYYY-MM, YYYY-MM-DD or a season such as 2018-summer)` };
+    return {
+      ok: false,
+      message: `"${text}" is not a date Dossier reads (use YYYY, YYYY-MM, YYYY-MM-DD or a season such as 2018-summer)`,
+    };
   }
   const year = Number(match[1]);
   const month = match[2] === undefined ? undefined : Number(match[2]);

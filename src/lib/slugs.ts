@@ -15,7 +15,13 @@ export function slugify(text: string): string {
 
 /** The words of a text, lower-cased and without accents ("Zürich talks" → zurich, talks), for comparing texts. */
 export function foldedWords(text: string): string[] {
-  return text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** Article files may start with their date (`2019-03-06-title.md`); the URL does not repeat it. */

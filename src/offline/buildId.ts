@@ -15,7 +15,8 @@ const NOT_SITE_CODE = ['src/import/**', 'src/events/**'];
 export function computeBuildId(contentDir: string, siteUrl: string): string {
   const hash = createHash('sha256').update(siteUrl);
   const hashFiles = (cwd: string, patterns: string[], ignore: string[] = []) => {
-    for (const file of globSync(patterns, { cwd, ignore }).sort()) hash.update(file).update(readFileSync(join(cwd, file)));
+    for (const file of globSync(patterns, { cwd, ignore }).sort())
+      hash.update(file).update(readFileSync(join(cwd, file)));
   };
   hashFiles(contentDir, ['**/*']);
   hashFiles('.', CODE, NOT_SITE_CODE);

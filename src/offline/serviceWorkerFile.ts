@@ -15,14 +15,30 @@ import { OFFLINE_PAGE_PATH } from './cachePolicy.ts';
  * only the newest shard's (see `src/search/browser/shardedIndex.ts`): the others are not worth storage.
  */
 function unusedSearchBundleFiles(searchBundleFolder: string, { shards }: SearchShardsFile): string[] {
-  return shards.slice(0, -1).flatMap((shard) => [`${searchBundleFolder}/${shard.path}pagefind*.js`, `${searchBundleFolder}/${shard.path}wasm.*`]);
+  return shards
+    .slice(0, -1)
+    .flatMap((shard) => [
+      `${searchBundleFolder}/${shard.path}pagefind*.js`,
+      `${searchBundleFolder}/${shard.path}wasm.*`,
+    ]);
 }
 
 /** Writes the service worker into the site; returns how many files a first visit keeps. */
-export async function writeServiceWorker(paths: BuildPaths, options: { buildId: string; base: string; searchShards: SearchShardsFile }): Promise<number> {
+export async function writeServiceWorker(
+  paths: BuildPaths,
+  options: { buildId: string; base: string; searchShards: SearchShardsFile },
+): Promise<number> {
   const { base } = options;
-  const files = await glob(['_astro/**', `${paths.searchBundleFolder}/**`, 'favicon.svg'], { cwd: paths.outDir, ignore: unusedSearchBundleFiles(paths.searchBundleFolder, options.searchShards) });
-  const precache = [base, `${base}search/`, `${base}${OFFLINE_PAGE_PATH}`, ...files.sort().map((file) => `${base}${file}`)];
+  const files = await glob(['_astro/**', `${paths.searchBundleFolder}/**`, 'favicon.svg'], {
+    cwd: paths.outDir,
+    ignore: unusedSearchBundleFiles(paths.searchBundleFolder, options.searchShards),
+  });
+  const precache = [
+    base,
+    `${base}search/`,
+    `${base}${OFFLINE_PAGE_PATH}`,
+    ...files.sort().map((file) => `${base}${file}`),
+  ];
   const result = await build({
     entryPoints: [fileURLToPath(new URL('./browser/serviceWorker.ts', import.meta.url))],
     bundle: true,

@@ -4,7 +4,6 @@ import { articleFeedItem } from '../site/feedItems.ts';
 import { escapeHtml } from '../lib/escapeHtml.ts';
 import { absoluteUrl, articlePath } from '../lib/urls.ts';
 
-
 const itemsByUrl = new Map<string, Promise<RSSFeedItem>>();
 
 /**
@@ -14,7 +13,13 @@ const itemsByUrl = new Map<string, Promise<RSSFeedItem>>();
 function feedItem(article: Article, site: URL): Promise<RSSFeedItem> {
   const url = absoluteUrl(articlePath(article.id), site);
   let item = itemsByUrl.get(url);
-  if (!item) itemsByUrl.set(url, (item = getArticleHtml(article).then((html) => articleFeedItem(article, url, { excerpt: article.data.excerpt, html }))));
+  if (!item)
+    itemsByUrl.set(
+      url,
+      (item = getArticleHtml(article).then((html) =>
+        articleFeedItem(article, url, { excerpt: article.data.excerpt, html }),
+      )),
+    );
   return item;
 }
 
@@ -25,8 +30,18 @@ export const feedLength = (topic: { latestCount: number }) => topic.latestCount 
  * An RSS 2.0 response listing the newest `count` of `articles`. `url` is the feed's own request
  * URL: its absolute address, in `atom:link rel="self"`, lets feed readers find a feed that moved.
  */
-export async function feedResponse(options: { title: string; description: string; language: string; site: URL; url: URL; articles: Article[]; count: number }) {
-  const items = await Promise.all(options.articles.slice(0, options.count).map((article) => feedItem(article, options.site)));
+export async function feedResponse(options: {
+  title: string;
+  description: string;
+  language: string;
+  site: URL;
+  url: URL;
+  articles: Article[];
+  count: number;
+}) {
+  const items = await Promise.all(
+    options.articles.slice(0, options.count).map((article) => feedItem(article, options.site)),
+  );
   const self = new URL(options.url.pathname, options.site).href;
   return rss({
     title: options.title,

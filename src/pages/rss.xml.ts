@@ -5,5 +5,13 @@ import { feedLength, feedResponse } from './_feed.ts';
 export const GET: APIRoute = async ({ site, url }) => {
   const topic = await getTopic();
   const { articles } = await getDigest();
-  return feedResponse({ title: topic.title, description: topic.description, language: topic.language, site: site!, url, articles, count: feedLength(topic) });
+  return feedResponse({
+    title: topic.title,
+    description: topic.description,
+    language: topic.language,
+    site: site!,
+    url,
+    articles,
+    count: feedLength(topic),
+  });
 };

@@ -29,12 +29,10 @@ export interface SearchDocumentInput {
   base: string;
 }
 
-
 /** The address of an article's photo as its page links it: absolute URLs as they are, site paths under the base. */
 function imageAddress(src: string, base: string): string {
   return /^https?:\/\//.test(src) ? src : underBase(base, src);
 }
-
 
 export function articleSearchDocument({ slug, data, html, topicLanguage, base }: SearchDocumentInput): SearchDocument {
   const day = data.date.day;
@@ -46,7 +44,9 @@ export function articleSearchDocument({ slug, data, html, topicLanguage, base }:
     `<div data-pagefind-ignore><span data-pagefind-meta="source" data-pagefind-filter="source">${source}</span><span data-pagefind-meta="date:${day}"></span></div>`,
     `<span data-pagefind-filter="year:${day.slice(0, 4)}"></span><span data-pagefind-sort="date:${day}"></span>`,
     ...data.tags.map((tag) => `<span data-pagefind-filter="tag:${escapeHtml(tag)}"></span>`),
-    data.image?.src ? `<div data-pagefind-ignore><img src="${escapeHtml(imageAddress(data.image.src, base))}" alt="${escapeHtml(data.image.alt)}" data-pagefind-meta="image[src], image_alt[alt]"></div>` : '',
+    data.image?.src
+      ? `<div data-pagefind-ignore><img src="${escapeHtml(imageAddress(data.image.src, base))}" alt="${escapeHtml(data.image.alt)}" data-pagefind-meta="image[src], image_alt[alt]"></div>`
+      : '',
     `<div>${html}</div>`,
     '</article></body></html>',
   ];

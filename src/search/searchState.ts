@@ -6,7 +6,13 @@ import type { UiString } from '../i18n/format.ts';
 import type { UiKey } from '../i18n/translate.ts';
 
 /** The interface strings the search panel shows from the browser, handed to it by the page. */
-export const SEARCH_PANEL_STRINGS = ['search.prompt', 'search.none', 'search.matches', 'search.matchesShown', 'search.failed'] as const satisfies readonly UiKey[];
+export const SEARCH_PANEL_STRINGS = [
+  'search.prompt',
+  'search.none',
+  'search.matches',
+  'search.matchesShown',
+  'search.failed',
+] as const satisfies readonly UiKey[];
 export type SearchPanelStrings = Record<(typeof SEARCH_PANEL_STRINGS)[number], UiString>;
 
 /** The filters a search offers, with the dictionary key of each one's name. */
@@ -32,7 +38,9 @@ export function readSearchState(params: URLSearchParams): SearchState {
   return {
     query: (params.get('q') ?? '').trim(),
     sort: sort && SORTS.includes(sort) ? sort : 'newest',
-    filters: Object.fromEntries(SEARCH_FILTERS.map(({ name }) => [name, params.getAll(name).filter(Boolean)])) as SearchState['filters'],
+    filters: Object.fromEntries(
+      SEARCH_FILTERS.map(({ name }) => [name, params.getAll(name).filter(Boolean)]),
+    ) as SearchState['filters'],
   };
 }
 
@@ -51,7 +59,10 @@ export function hasCriteria(state: SearchState): boolean {
 }
 
 /** Pagefind's search options for a state: only the filters in use, and the chosen order. */
-export function pagefindOptions(state: SearchState): { filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> } {
+export function pagefindOptions(state: SearchState): {
+  filters: Record<string, { any: string[] }>;
+  sort?: Record<string, 'asc' | 'desc'>;
+} {
   // Ticking two sources means articles from either: values of one filter widen, filters narrow.
   const filters = Object.fromEntries(
     Object.entries(state.filters)

@@ -82,6 +82,7 @@ const articleCache: string = import.meta.env.DOSSIER_ARTICLE_CACHE;
 
 /** An article's published HTML, as the content sync rendered and sanitized it. */
 export function getArticleHtml(article: Article): Promise<string> {
-  if (article.digest === undefined) throw new Error(`Article ${article.id} has no digest: it was not stored by the article loader`);
+  if (article.digest === undefined)
+    throw new Error(`Article ${article.id} has no digest: it was not stored by the article loader`);
   return readArticleHtml(articleCache, String(article.digest));
 }

@@ -8,7 +8,10 @@ export interface ArticleGroup<T extends ArticleEntry> {
   articles: T[];
 }
 
-function groupBy<T extends ArticleEntry>(articles: readonly T[], keysOf: (article: T) => { slug: string; name: string }[]): ArticleGroup<T>[] {
+function groupBy<T extends ArticleEntry>(
+  articles: readonly T[],
+  keysOf: (article: T) => { slug: string; name: string }[],
+): ArticleGroup<T>[] {
   const groups = new Map<string, ArticleGroup<T>>();
   for (const article of articles) {
     for (const { slug, name } of keysOf(article)) {
@@ -36,5 +39,7 @@ export function sourceSlug(name: string): string {
 
 /** Every source with its articles, most prolific first. */
 export function groupBySource<T extends ArticleEntry>(articles: readonly T[]): ArticleGroup<T>[] {
-  return groupBy(articles, (article) => [{ slug: sourceSlug(article.data.source.name), name: article.data.source.name }]);
+  return groupBy(articles, (article) => [
+    { slug: sourceSlug(article.data.source.name), name: article.data.source.name },
+  ]);
 }

@@ -18,10 +18,17 @@ function entryAsDigest(_key: string, value: unknown): unknown {
 }
 
 export function pageCacheKey(props: unknown, shared: string): string {
-  return createHash('sha256').update(shared).update('\0').update(JSON.stringify(props, entryAsDigest)).digest('base64url');
+  return createHash('sha256')
+    .update(shared)
+    .update('\0')
+    .update(JSON.stringify(props, entryAsDigest))
+    .digest('base64url');
 }
 
 /** The same paths, each with the cache key of its props. */
-export function withCacheKeys<T extends { props?: unknown }>(paths: readonly T[], shared: string): (T & { cacheKey: string })[] {
+export function withCacheKeys<T extends { props?: unknown }>(
+  paths: readonly T[],
+  shared: string,
+): (T & { cacheKey: string })[] {
   return paths.map((path) => ({ ...path, cacheKey: pageCacheKey(path.props ?? {}, shared) }));
 }

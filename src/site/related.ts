@@ -5,7 +5,9 @@ import { foldedWords } from '../lib/slugs.ts';
 const CANDIDATES_PER_KEY = 40;
 
 const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in is it its new of on or over says the to with will after amid into its not no'.split(' '),
+  'a an and are as at be by for from has have in is it its new of on or over says the to with will after amid into its not no'.split(
+    ' ',
+  ),
 );
 
 function titleWords(title: string): string[] {
@@ -13,7 +15,10 @@ function titleWords(title: string): string[] {
 }
 
 function keysOf(article: ArticleEntry): string[] {
-  return [...article.data.tags.map((tag) => `tag:${tag}`), ...titleWords(article.data.title).map((word) => `word:${word}`)];
+  return [
+    ...article.data.tags.map((tag) => `tag:${tag}`),
+    ...titleWords(article.data.title).map((word) => `word:${word}`),
+  ];
 }
 
 /**
@@ -32,7 +37,8 @@ export function findRelatedArticles<T extends ArticleEntry>(newestFirst: readonl
       list.push(position);
     }
   });
-  const weight = (key: string) => Math.log(1 + newestFirst.length / postings.get(key)!.length) * (key.startsWith('tag:') ? 1 : 0.5);
+  const weight = (key: string) =>
+    Math.log(1 + newestFirst.length / postings.get(key)!.length) * (key.startsWith('tag:') ? 1 : 0.5);
 
   const related = new Map<string, T[]>();
   newestFirst.forEach((article, position) => {

@@ -26,7 +26,11 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     inLanguage: input.inLanguage,
     keywords: input.keywords,
     ...(input.authors.length > 0 && { author: input.authors.map((name) => ({ '@type': 'Person', name })) }),
-    publisher: { '@type': 'Organization', name: input.publisher.name, ...(input.publisher.url && { url: input.publisher.url }) },
+    publisher: {
+      '@type': 'Organization',
+      name: input.publisher.name,
+      ...(input.publisher.url && { url: input.publisher.url }),
+    },
     ...(input.isBasedOn && { isBasedOn: input.isBasedOn }),
     ...(input.imageUrl && { image: input.imageUrl }),
   };
@@ -37,5 +41,8 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
  * `</script>` in a headline cannot end the script element early.
  */
 export function serializeJsonLd(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -1,5 +1,11 @@
 import type { ArticleEntry } from '../content/articles.ts';
-import { comparePartialDates, partialDateOfDay, partialDateToString, SEASON_FIRST_MONTH, type PartialDate } from '../lib/dates.ts';
+import {
+  comparePartialDates,
+  partialDateOfDay,
+  partialDateToString,
+  SEASON_FIRST_MONTH,
+  type PartialDate,
+} from '../lib/dates.ts';
 import { foldedWords, slugify } from '../lib/slugs.ts';
 
 /** An article that reports a timeline entry. */
@@ -42,7 +48,11 @@ const ANCHOR_WORDS = 8;
 const SAME_HAPPENING = 0.5;
 /** …and how many stems they must share, so that two short lines alike in one word stay apart. */
 const SHARED_STEMS = 3;
-const STOP_WORDS = new Set('a an and are as at be by for from had has have in is it its of on or that the their to was were will with'.split(' '));
+const STOP_WORDS = new Set(
+  'a an and are as at be by for from had has have in is it its of on or that the their to was were will with'.split(
+    ' ',
+  ),
+);
 
 function anchorText(text: string): string {
   return slugify(text).split('-').slice(0, ANCHOR_WORDS).join('-');
@@ -50,7 +60,11 @@ function anchorText(text: string): string {
 
 /** Word stems, crudely: enough to see "opened a centre" and "opens its centre" as the same words. */
 function stems(text: string): Set<string> {
-  return new Set(foldedWords(text).filter((word) => !STOP_WORDS.has(word)).map((word) => word.slice(0, 5)));
+  return new Set(
+    foldedWords(text)
+      .filter((word) => !STOP_WORDS.has(word))
+      .map((word) => word.slice(0, 5)),
+  );
 }
 
 function sameWords(a: Set<string>, b: Set<string>): boolean {
@@ -107,11 +121,13 @@ class HappeningIndex {
   readonly #byYear = new Map<number, Happening[]>();
 
   find(date: PartialDate, words: Set<string>): Happening | undefined {
-    const lists = date.precision === 'year' ? [this.#byYear.get(date.year)] : monthKeys(date).map((key) => this.#byMonth.get(key));
+    const lists =
+      date.precision === 'year' ? [this.#byYear.get(date.year)] : monthKeys(date).map((key) => this.#byMonth.get(key));
     let first: Happening | undefined;
     for (const list of lists) {
       for (const known of list ?? []) {
-        if ((!first || known.order < first.order) && datesAgree(known.date, date) && sameWords(known.words, words)) first = known;
+        if ((!first || known.order < first.order) && datesAgree(known.date, date) && sameWords(known.words, words))
+          first = known;
       }
     }
     return first;
@@ -119,7 +135,8 @@ class HappeningIndex {
 
   add(happening: Happening): void {
     const { date } = happening;
-    for (const key of date.precision === 'year' ? [`${date.year}`] : monthKeys(date).slice(1)) pushTo(this.#byMonth, key, happening);
+    for (const key of date.precision === 'year' ? [`${date.year}`] : monthKeys(date).slice(1))
+      pushTo(this.#byMonth, key, happening);
     pushTo(this.#byYear, date.year, happening);
   }
 }
@@ -144,7 +161,15 @@ function monthKeys(date: PartialDate): string[] {
  */
 export function collectTimelineEntries(articles: readonly ArticleEntry[]): TimelineEntry[] {
   const sources = articles
-    .map((article) => ({ article, source: { slug: article.id, title: article.data.title, sourceName: article.data.source.name, published: article.data.date.day } }))
+    .map((article) => ({
+      article,
+      source: {
+        slug: article.id,
+        title: article.data.title,
+        sourceName: article.data.source.name,
+        published: article.data.date.day,
+      },
+    }))
     .sort((a, b) => a.source.published.localeCompare(b.source.published) || a.source.slug.localeCompare(b.source.slug));
 
   const happenings: Happening[] = [];
@@ -160,7 +185,15 @@ export function collectTimelineEntries(articles: readonly ArticleEntry[]): Timel
         if (PRECISION_RANK[event.date.precision] > PRECISION_RANK[same.date.precision]) same.date = event.date;
         continue;
       }
-      const happening: Happening = { order: happenings.length, anchorDate: event.date, date: event.date, approximate: event.approximate, text: event.text, words, reports: [source] };
+      const happening: Happening = {
+        order: happenings.length,
+        anchorDate: event.date,
+        date: event.date,
+        approximate: event.approximate,
+        text: event.text,
+        words,
+        reports: [source],
+      };
       happenings.push(happening);
       index.add(happening);
     }
@@ -212,11 +245,16 @@ export function groupByYearAndMonth(entries: readonly TimelineEntry[]): Timeline
   const years: TimelineYear[] = [];
   for (const entry of entries) {
     let year = years.at(-1);
-    if (year?.year !== entry.date.year) years.push((year = { year: entry.date.year, id: `y${entry.date.year}`, months: [] }));
+    if (year?.year !== entry.date.year)
+      years.push((year = { year: entry.date.year, id: `y${entry.date.year}`, months: [] }));
     const month = entry.date.day !== undefined || entry.date.precision === 'month' ? entry.date.month : undefined;
-    const id = month === undefined ? `${year.id}-${entry.date.season ?? 'year'}` : `${year.id}-${String(month).padStart(2, '0')}`;
+    const id =
+      month === undefined
+        ? `${year.id}-${entry.date.season ?? 'year'}`
+        : `${year.id}-${String(month).padStart(2, '0')}`;
     let group = year.months.at(-1);
-    if (group?.id !== id) year.months.push((group = month === undefined ? { id, entries: [] } : { month, id, entries: [] }));
+    if (group?.id !== id)
+      year.months.push((group = month === undefined ? { id, entries: [] } : { month, id, entries: [] }));
     group.entries.push(entry);
   }
   return years;
@@ -224,12 +262,18 @@ export function groupByYearAndMonth(entries: readonly TimelineEntry[]): Timeline
 
 /** The same years, months and entries, newest first. */
 export function newestFirst(years: readonly TimelineYear[]): TimelineYear[] {
-  return [...years].reverse().map((year) => ({ ...year, months: [...year.months].reverse().map((month) => ({ ...month, entries: [...month.entries].reverse() })) }));
+  return [...years].reverse().map((year) => ({
+    ...year,
+    months: [...year.months].reverse().map((month) => ({ ...month, entries: [...month.entries].reverse() })),
+  }));
 }
 
 /** The latest happenings the articles report, newest first, for the home page. */
 export function latestEvents(entries: readonly TimelineEntry[], count: number): TimelineEntry[] {
-  return entries.filter((entry) => entry.kind === 'event').slice(-count).reverse();
+  return entries
+    .filter((entry) => entry.kind === 'event')
+    .slice(-count)
+    .reverse();
 }
 
 /** Each article's events, in timeline order, found once rather than by scanning the timeline per article. */
@@ -246,7 +290,10 @@ export function eventsByArticle(entries: readonly TimelineEntry[]): Map<string, 
  * Each group's own timeline (a tag's): the entries reported by any of its articles, in the same
  * order. One pass over the timeline for all groups, rather than one per group.
  */
-export function entriesByGroup(entries: readonly TimelineEntry[], groups: readonly { slug: string; articles: readonly { id: string }[] }[]): Map<string, TimelineEntry[]> {
+export function entriesByGroup(
+  entries: readonly TimelineEntry[],
+  groups: readonly { slug: string; articles: readonly { id: string }[] }[],
+): Map<string, TimelineEntry[]> {
   const groupsOfArticle = new Map<string, string[]>();
   for (const { slug, articles } of groups) for (const { id } of articles) pushTo(groupsOfArticle, id, slug);
   const byGroup = new Map<string, TimelineEntry[]>(groups.map(({ slug }) => [slug, []]));

@@ -33,7 +33,12 @@ export function eventsExport(entries: readonly TimelineEntry[], topic: ExportTop
       displayDate: formatPartialDate(entry.date, topic.language),
       text: entry.text,
       url: urls.entry(entry),
-      reports: entry.reports.map((report) => ({ title: report.title, source: report.sourceName, published: report.published, url: urls.article(report.slug) })),
+      reports: entry.reports.map((report) => ({
+        title: report.title,
+        source: report.sourceName,
+        published: report.published,
+        url: urls.article(report.slug),
+      })),
     })),
   };
 }
@@ -49,7 +54,10 @@ export function timelineJsExport(entries: readonly TimelineEntry[], topic: Expor
     events: entries.map((entry) => {
       const month = entry.date.season !== undefined ? SEASON_FIRST_MONTH[entry.date.season] : entry.date.month;
       const reports = entry.reports
-        .map((report) => `<a href="${escapeHtml(urls.article(report.slug))}">${escapeHtml(report.title)}</a> (${escapeHtml(report.sourceName)})`)
+        .map(
+          (report) =>
+            `<a href="${escapeHtml(urls.article(report.slug))}">${escapeHtml(report.title)}</a> (${escapeHtml(report.sourceName)})`,
+        )
         .join(', ');
       return {
         start_date: {
@@ -60,7 +68,10 @@ export function timelineJsExport(entries: readonly TimelineEntry[], topic: Expor
         },
         text: {
           headline: escapeHtml(entry.text),
-          text: entry.kind === 'event' ? `<p>Reported in ${reports}.</p>` : `<p>Published by ${escapeHtml(entry.reports[0]!.sourceName)}: <a href="${escapeHtml(urls.article(entry.reports[0]!.slug))}">read the article</a>.</p>`,
+          text:
+            entry.kind === 'event'
+              ? `<p>Reported in ${reports}.</p>`
+              : `<p>Published by ${escapeHtml(entry.reports[0]!.sourceName)}: <a href="${escapeHtml(urls.article(entry.reports[0]!.slug))}">read the article</a>.</p>`,
         },
         group: entry.kind === 'event' ? 'Events' : 'Articles published',
         unique_id: entry.id,

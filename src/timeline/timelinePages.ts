@@ -45,13 +45,20 @@ function bothOrders(page: Omit<TimelinePage, 'order' | 'otherOrderPath'>): Timel
  * per year; and for a year too long for one page, a page per month, with the year's page keeping
  * what is known only to the year or a season. Every page exists oldest first and newest first.
  */
-export function planTimelinePages(years: readonly TimelineYear[], entriesOnOnePage = ENTRIES_ON_ONE_PAGE): TimelinePage[] {
+export function planTimelinePages(
+  years: readonly TimelineYear[],
+  entriesOnOnePage = ENTRIES_ON_ONE_PAGE,
+): TimelinePage[] {
   const total = years.reduce((sum, year) => sum + countEntries(year.months), 0);
   const pages: TimelinePage[] = [];
   pages.push(
     ...bothOrders(
       total > entriesOnOnePage
-        ? { path: '', years: [], index: years.map((year) => ({ year: year.year, path: `${year.year}/`, count: countEntries(year.months) })) }
+        ? {
+            path: '',
+            years: [],
+            index: years.map((year) => ({ year: year.year, path: `${year.year}/`, count: countEntries(year.months) })),
+          }
         : { path: '', years: [...years] },
     ),
   );
@@ -68,11 +75,23 @@ export function planTimelinePages(years: readonly TimelineYear[], entriesOnOnePa
         path: yearPath,
         year: year.year,
         years: wholeYear.length > 0 ? [{ ...year, months: wholeYear }] : [],
-        index: months.map((group) => ({ year: year.year, month: group.month!, path: `${yearPath}${twoDigits(group.month!)}/`, count: group.entries.length })),
+        index: months.map((group) => ({
+          year: year.year,
+          month: group.month!,
+          path: `${yearPath}${twoDigits(group.month!)}/`,
+          count: group.entries.length,
+        })),
       }),
     );
     for (const group of months) {
-      pages.push(...bothOrders({ path: `${yearPath}${twoDigits(group.month!)}/`, year: year.year, month: group.month!, years: [{ ...year, months: [group] }] }));
+      pages.push(
+        ...bothOrders({
+          path: `${yearPath}${twoDigits(group.month!)}/`,
+          year: year.year,
+          month: group.month!,
+          years: [{ ...year, months: [group] }],
+        }),
+      );
     }
   }
   return pages;
@@ -83,7 +102,8 @@ export function entryHomes(pages: readonly TimelinePage[]): Map<string, string> 
   const homes = new Map<string, string>();
   for (const page of pages) {
     if (page.order !== 'oldest' || page.year === undefined) continue;
-    for (const year of page.years) for (const month of year.months) for (const entry of month.entries) homes.set(entry.id, page.path);
+    for (const year of page.years)
+      for (const month of year.months) for (const entry of month.entries) homes.set(entry.id, page.path);
   }
   return homes;
 }

@@ -27,22 +27,32 @@ describe('a digest published under a sub-path', () => {
         for (const attribute of ['href', 'src', 'action', 'data-pagefind-bundle']) {
           const value = $(element).attr(attribute);
           if (value?.startsWith('/') && !value.startsWith(base)) outside.push(`${page}: ${attribute}="${value}"`);
-          if (value?.startsWith('https://example.org/') && !value.startsWith(`https://example.org${base}`)) outside.push(`${page}: ${attribute}="${value}"`);
+          if (value?.startsWith('https://example.org/') && !value.startsWith(`https://example.org${base}`))
+            outside.push(`${page}: ${attribute}="${value}"`);
         }
       });
     }
     expect(outside).toEqual([]);
     const feed = parseRssFeed(await readFile(join(site, 'rss.xml'), 'utf8'));
-    for (const item of feed.items ?? []) expect(item.link).toMatch(/^https:\/\/example\.org\/digests\/huawei\/articles\//);
+    for (const item of feed.items ?? [])
+      expect(item.link).toMatch(/^https:\/\/example\.org\/digests\/huawei\/articles\//);
     expect(feed.link).toBe(`https://example.org${base}`);
   });
 
   it('gives every feed its own address under the sub-path as atom:link rel="self"', async () => {
-    const feeds = ['rss.xml', ...(await listHtmlFiles(site)).filter((page) => /^tags\/[^/]+\/index\.html$/.test(page)).map((page) => page.replace(/index\.html$/, 'rss.xml'))];
+    const feeds = [
+      'rss.xml',
+      ...(await listHtmlFiles(site))
+        .filter((page) => /^tags\/[^/]+\/index\.html$/.test(page))
+        .map((page) => page.replace(/index\.html$/, 'rss.xml')),
+    ];
     expect(feeds).toContain('tags/brussels/rss.xml');
     for (const path of feeds) {
       const feed = parseRssFeed(await readFile(join(site, path), 'utf8'));
-      expect(feed.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href), path).toEqual([`https://example.org${base}${path}`]);
+      expect(
+        feed.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href),
+        path,
+      ).toEqual([`https://example.org${base}${path}`]);
     }
   });
 
@@ -59,7 +69,9 @@ describe('the same content, built twice in different time zones', () => {
     expect(west.exitCode, west.output).toBe(0);
     const [eastFiles, westFiles] = await Promise.all([readAllFiles(east.outDir), readAllFiles(west.outDir)]);
     expect([...eastFiles.keys()]).toEqual([...westFiles.keys()]);
-    const differing = [...eastFiles].filter(([file, bytes]) => !bytes.equals(westFiles.get(file)!)).map(([file]) => file);
+    const differing = [...eastFiles]
+      .filter(([file, bytes]) => !bytes.equals(westFiles.get(file)!))
+      .map(([file]) => file);
     expect(differing).toEqual([]);
   });
 });
@@ -91,7 +103,9 @@ describe('edge cases that must build', () => {
 
   it('gives a feed whose tag is not ASCII its own address, percent-encoded, as atom:link rel="self"', async () => {
     const feed = parseRssFeed(await readFile(join(site, 'tags/هواوي/rss.xml'), 'utf8'));
-    expect(feed.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href)).toEqual(['https://edge.example.org/tags/%D9%87%D9%88%D8%A7%D9%88%D9%8A/rss.xml']);
+    expect(feed.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href)).toEqual([
+      'https://edge.example.org/tags/%D9%87%D9%88%D8%A7%D9%88%D9%8A/rss.xml',
+    ]);
   });
 
   it('dates a date-time near midnight by its own offset', async () => {
@@ -105,7 +119,12 @@ describe('edge cases that must build', () => {
 
   it('leaves drafts out of every page, feed, the sitemap and the search index', async () => {
     const files = await readAllFiles(site);
-    const mentioning = [...files].filter(([file, bytes]) => !file.startsWith('pagefind/') && /zeppelin|drafts-only|Secret Source/i.test(bytes.toString('utf8'))).map(([file]) => file);
+    const mentioning = [...files]
+      .filter(
+        ([file, bytes]) =>
+          !file.startsWith('pagefind/') && /zeppelin|drafts-only|Secret Source/i.test(bytes.toString('utf8')),
+      )
+      .map(([file]) => file);
     expect(mentioning).toEqual([]);
     const pagefind = await loadPagefind(site);
     try {
@@ -137,7 +156,9 @@ describe('content that must not build', () => {
     });
     expect(build.exitCode).not.toBe(0);
     expect(build.output).toContain('2019-01-01-typo.md: unknown field "tittle" (did you mean "title"?)');
-    expect(build.output).toContain('2019-01-01-typo.md: field "date" "2019-02-30" is not a calendar date (use YYYY-MM-DD)');
+    expect(build.output).toContain(
+      '2019-01-01-typo.md: field "date" "2019-02-30" is not a calendar date (use YYYY-MM-DD)',
+    );
     expect(build.output).toContain('2019-01-03-fine.md: wants the URL /articles/fine/, which');
     expect([...(await readAllFiles(build.outDir)).keys()]).toEqual(['published.txt']);
   });

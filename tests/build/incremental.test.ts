@@ -30,10 +30,18 @@ describe('a rebuild after editing a digest of many search shards', () => {
     const added = syntheticArticle(pool, ARTICLES);
     await writeFile(join(content, 'articles', added.fileName), added.text);
     const retitled = join(content, 'articles', syntheticArticle(pool, 5).fileName);
-    await writeFile(retitled, (await readFile(retitled, 'utf8')).replace(/^title: .*$/m, 'title: A retitled article about zeppelins'));
+    await writeFile(
+      retitled,
+      (await readFile(retitled, 'utf8')).replace(/^title: .*$/m, 'title: A retitled article about zeppelins'),
+    );
     await rm(join(content, 'articles', syntheticArticle(pool, 9).fileName));
 
-    rebuild = await buildSite({ content, shardArticles: SHARD_ARTICLES, cacheDir: first.cacheDir, outDir: first.outDir });
+    rebuild = await buildSite({
+      content,
+      shardArticles: SHARD_ARTICLES,
+      cacheDir: first.cacheDir,
+      outDir: first.outDir,
+    });
     expect(rebuild.exitCode, rebuild.output).toBe(0);
     const fresh = join(await makeTempFolder('clean'), 'content');
     await cp(content, fresh, { recursive: true });
@@ -44,7 +52,9 @@ describe('a rebuild after editing a digest of many search shards', () => {
   it('writes exactly what a clean build of the edited digest writes', async () => {
     const [rebuilt, cleanFiles] = await Promise.all([readAllFiles(rebuild.outDir), readAllFiles(clean.outDir)]);
     expect([...rebuilt.keys()]).toEqual([...cleanFiles.keys()]);
-    const differing = [...rebuilt].filter(([file, bytes]) => !bytes.equals(cleanFiles.get(file)!)).map(([file]) => file);
+    const differing = [...rebuilt]
+      .filter(([file, bytes]) => !bytes.equals(cleanFiles.get(file)!))
+      .map(([file]) => file);
     expect(differing).toEqual([]);
   });
 
@@ -73,12 +83,18 @@ describe('a rebuild after editing a digest of many search shards', () => {
       const years = (await pagefind.filters())['year']!;
       expect(Object.values(years).reduce((sum, count) => sum + count, 0)).toBe(ARTICLES);
       const everyArticle = { year: { any: Object.keys(years) } };
-      const newestFirst = (await pagefind.search(null, { sort: { date: 'desc' }, filters: everyArticle })).map((result) => result.meta['date']!);
+      const newestFirst = (await pagefind.search(null, { sort: { date: 'desc' }, filters: everyArticle })).map(
+        (result) => result.meta['date']!,
+      );
       expect(newestFirst).toHaveLength(ARTICLES);
       expect(newestFirst).toEqual([...newestFirst].sort().reverse());
-      const oldestFirst = (await pagefind.search(null, { sort: { date: 'asc' }, filters: everyArticle })).map((result) => result.meta['date']!);
+      const oldestFirst = (await pagefind.search(null, { sort: { date: 'asc' }, filters: everyArticle })).map(
+        (result) => result.meta['date']!,
+      );
       expect(oldestFirst).toEqual([...newestFirst].reverse());
-      expect((await pagefind.search('zeppelins')).map((result) => result.meta['title'])).toEqual(['A retitled article about zeppelins']);
+      expect((await pagefind.search('zeppelins')).map((result) => result.meta['title'])).toEqual([
+        'A retitled article about zeppelins',
+      ]);
     } finally {
       pagefind.restore();
     }

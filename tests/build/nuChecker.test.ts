@@ -9,8 +9,17 @@ const page = (head: string, body: string, after = '') =>
 
 it('reports each page’s errors and unexplained warnings, and lets only the allowed ones through', async () => {
   const site = await makeTempFolder('nu');
-  await writeFile(join(site, 'valid.html'), page('<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle"}</script>', 'Fine.'));
-  await writeFile(join(site, 'stray.html'), page('', 'A script after the end.', '<script type="module" src="/x.js"></script>'));
+  await writeFile(
+    join(site, 'valid.html'),
+    page(
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle"}</script>',
+      'Fine.',
+    ),
+  );
+  await writeFile(
+    join(site, 'stray.html'),
+    page('', 'A script after the end.', '<script type="module" src="/x.js"></script>'),
+  );
   await writeFile(join(site, 'inline.html'), page('', 'Runs inline code.<script>document.title = "x";</script>'));
   const report = await checkWithNu(site);
   expect(report.pages).toEqual(['/inline.html', '/stray.html', '/valid.html']);

@@ -26,13 +26,18 @@ describe('a digest whose articles try to run code', () => {
         const type = $(script).attr('type');
         const src = $(script).attr('src');
         const ownModule = type === 'module' && src?.startsWith('/_astro/') && $(script).text() === '';
-        if (!ownModule && type !== 'application/ld+json') found.push(`${page}: <script type=${type} src=${src}>${$(script).text().slice(0, 40)}`);
+        if (!ownModule && type !== 'application/ld+json')
+          found.push(`${page}: <script type=${type} src=${src}>${$(script).text().slice(0, 40)}`);
       });
       $('*').each((_, node) => {
         const element = node as unknown as { tagName: string; attribs: Record<string, string> };
         for (const [name, value] of Object.entries(element.attribs)) {
           if (/^on/i.test(name)) found.push(`${page}: <${element.tagName} ${name}>`);
-          if (/^\s*(javascript|data|vbscript):/i.test(value) && ['href', 'src', 'action', 'data', 'formaction'].includes(name)) found.push(`${page}: ${name}="${value}"`);
+          if (
+            /^\s*(javascript|data|vbscript):/i.test(value) &&
+            ['href', 'src', 'action', 'data', 'formaction'].includes(name)
+          )
+            found.push(`${page}: ${name}="${value}"`);
         }
       });
       $('iframe, object, embed, style, form:not([role="search"]), input:not([type="search"])').each((_, node) => {
@@ -46,7 +51,9 @@ describe('a digest whose articles try to run code', () => {
   it('publishes addresses holding characters a URL may not, such as "<", percent-encoded', async () => {
     const $ = await readPage(site, 'articles/frontmatter/');
     expect($('.article-image img').attr('src')).toBe('/images/photo.jpg?%3Cscript%3E');
-    const original = $('a[href^="https://evil.example/original"]').map((_, link) => $(link).attr('href')).get();
+    const original = $('a[href^="https://evil.example/original"]')
+      .map((_, link) => $(link).attr('href'))
+      .get();
     expect(original.length).toBeGreaterThan(0);
     expect(new Set(original)).toEqual(new Set(['https://evil.example/original?a=%3Cscript%3E']));
   });

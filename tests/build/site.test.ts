@@ -21,20 +21,35 @@ describe('the default digest, as built', () => {
 
   it('has every page type', () => {
     for (const page of [
-      'index.html', '404.html', 'about/index.html', 'search/index.html', 'timeline/index.html', 'archive/index.html',
-      'tags/index.html', 'tags/huawei/index.html', 'sources/index.html', 'sources/silicon-republic/index.html',
-      'sources/android-headlines/index.html', `${BRUSSELS.slice(1)}index.html`, `${CENTRE.slice(1)}index.html`,
+      'index.html',
+      '404.html',
+      'about/index.html',
+      'search/index.html',
+      'timeline/index.html',
+      'archive/index.html',
+      'tags/index.html',
+      'tags/huawei/index.html',
+      'sources/index.html',
+      'sources/silicon-republic/index.html',
+      'sources/android-headlines/index.html',
+      `${BRUSSELS.slice(1)}index.html`,
+      `${CENTRE.slice(1)}index.html`,
     ]) {
       expect(pages).toContain(page);
     }
   });
 
   it('is valid HTML on every page', async () => {
-    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-trailing-whitespace': 'off', 'long-title': 'off' } });
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: { 'no-trailing-whitespace': 'off', 'long-title': 'off' },
+    });
     const failures: string[] = [];
     for (const page of pages) {
       const report = await validator.validateString(await readFile(join(site, page), 'utf8'), page);
-      for (const result of report.results) for (const message of result.messages) failures.push(`${page}:${message.line}: ${message.ruleId} ${message.message}`);
+      for (const result of report.results)
+        for (const message of result.messages)
+          failures.push(`${page}:${message.line}: ${message.ruleId} ${message.message}`);
     }
     expect(failures).toEqual([]);
   });
@@ -50,8 +65,12 @@ describe('the default digest, as built', () => {
     expect(pages).toEqual(expect.arrayContaining(withoutAddress));
     for (const page of pages) {
       const $ = await readPage(site, page);
-      const canonical = $('link[rel="canonical"]').map((_, link) => $(link).attr('href')).get();
-      const ogUrl = $('meta[property="og:url"]').map((_, meta) => $(meta).attr('content')).get();
+      const canonical = $('link[rel="canonical"]')
+        .map((_, link) => $(link).attr('href'))
+        .get();
+      const ogUrl = $('meta[property="og:url"]')
+        .map((_, meta) => $(meta).attr('content'))
+        .get();
       const own = withoutAddress.includes(page) ? [] : [`https://dossier.example.org${urlPathOf(site, page)}`];
       expect(canonical, page).toEqual(own);
       expect(ogUrl, page).toEqual(own);
@@ -63,9 +82,12 @@ describe('the default digest, as built', () => {
       path: site,
       recurse: true,
       checkFragments: true,
-      linksToSkip: async (link) => !link.startsWith('http://localhost') && !link.startsWith('http://127.0.0.1') && /^https?:/.test(link),
+      linksToSkip: async (link) =>
+        !link.startsWith('http://localhost') && !link.startsWith('http://127.0.0.1') && /^https?:/.test(link),
     });
-    const broken = result.links.filter((link) => link.state === LinkState.BROKEN).map((link) => `${link.url} (from ${link.parent}, ${link.status})`);
+    const broken = result.links
+      .filter((link) => link.state === LinkState.BROKEN)
+      .map((link) => `${link.url} (from ${link.parent}, ${link.status})`);
     expect(broken).toEqual([]);
     expect(result.links.length).toBeGreaterThan(50);
   });
@@ -78,8 +100,12 @@ describe('the default digest, as built', () => {
     expect($('.article-facts time').attr('datetime')).toBe('2019-03-06');
     expect($('.article-facts').text()).toContain('6 March 2019');
     expect($('.article-facts').text()).toMatch(/Reading time\s*\d+ min/);
-    expect($('.prose h2').map((_, h) => $(h).text()).get()).toEqual(['Trust in cybersecurity a major challenge', 'Battle lines drawn']);
-    expect($(".prose p")).toHaveLength(14);
+    expect(
+      $('.prose h2')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(['Trust in cybersecurity a major challenge', 'Battle lines drawn']);
+    expect($('.prose p')).toHaveLength(14);
     expect($('.prose').text()).not.toContain('Image:');
     expect($('.article-image figcaption').text()).toBe('Photo: alexeynovikov/Depositphotos');
     expect($('#events-heading + ol li').first().text()).toContain('2018');
@@ -90,7 +116,12 @@ describe('the default digest, as built', () => {
     expect($('link[rel="canonical"]').attr('href')).toBe(`https://dossier.example.org${CENTRE}`);
     expect($('meta[property="og:type"]').attr('content')).toBe('article');
     const jsonLd = JSON.parse($('script[type="application/ld+json"]').text());
-    expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', datePublished: '2019-03-06', author: [{ name: 'Jenny Darmody' }], publisher: { name: 'Silicon Republic' } });
+    expect(jsonLd).toMatchObject({
+      '@type': 'NewsArticle',
+      datePublished: '2019-03-06',
+      author: [{ name: 'Jenny Darmody' }],
+      publisher: { name: 'Silicon Republic' },
+    });
   });
 
   // Budgets a reader on a slow phone connection feels, gzipped as hosts serve them: an article's
@@ -104,12 +135,16 @@ describe('the default digest, as built', () => {
     const pageScripts = new Set<string>();
     for (const page of pages) {
       const $ = await readPage(site, page);
-      const scripts = $('script[src]').map((_, script) => $(script).attr('src')!).get();
+      const scripts = $('script[src]')
+        .map((_, script) => $(script).attr('src')!)
+        .get();
       // The offline page also lists what the browser kept, which needs a script of its own, before the shared one.
       expect(scripts, page).toHaveLength(page === 'offline/index.html' ? 2 : 1);
       pageScripts.add(scripts.at(-1)!);
       if (!page.startsWith('articles/')) continue;
-      const styles = $('link[rel="stylesheet"]').map((_, link) => $(link).attr('href')!).get();
+      const styles = $('link[rel="stylesheet"]')
+        .map((_, link) => $(link).attr('href')!)
+        .get();
       let total = await gzipSize(page);
       for (const asset of [...styles, ...scripts]) total += await gzipSize(asset);
       expect(total, page).toBeLessThanOrEqual(ARTICLE_PAGE_BUDGET_GZIP);
@@ -123,11 +158,19 @@ describe('the default digest, as built', () => {
   });
 
   it('gives every feed its own address as atom:link rel="self", and every item a guid, a date and an absolute link', async () => {
-    const feeds = ['rss.xml', ...pages.filter((page) => /^tags\/[^/]+\/index\.html$/.test(page)).map((page) => page.replace(/index\.html$/, 'rss.xml'))];
+    const feeds = [
+      'rss.xml',
+      ...pages
+        .filter((page) => /^tags\/[^/]+\/index\.html$/.test(page))
+        .map((page) => page.replace(/index\.html$/, 'rss.xml')),
+    ];
     expect(feeds.length).toBeGreaterThan(1);
     for (const path of feeds) {
       const feed = parseRssFeed(await readFile(join(site, path), 'utf8'));
-      expect(feed.atom?.links?.filter((link) => link.rel === 'self'), path).toEqual([{ href: `https://dossier.example.org/${path}`, rel: 'self', type: 'application/rss+xml' }]);
+      expect(
+        feed.atom?.links?.filter((link) => link.rel === 'self'),
+        path,
+      ).toEqual([{ href: `https://dossier.example.org/${path}`, rel: 'self', type: 'application/rss+xml' }]);
       expect(feed.items?.length, path).toBeGreaterThan(0);
       for (const item of feed.items ?? []) {
         expect(item.guid?.value, path).toBeTruthy();
@@ -140,17 +183,25 @@ describe('the default digest, as built', () => {
   it('announces the feed on every page', async () => {
     for (const page of pages.filter((page) => page !== '404.html')) {
       const $ = await readPage(site, page);
-      expect($('link[rel="alternate"][type="application/rss+xml"]').first().attr('href'), page).toBe('https://dossier.example.org/rss.xml');
+      expect($('link[rel="alternate"][type="application/rss+xml"]').first().attr('href'), page).toBe(
+        'https://dossier.example.org/rss.xml',
+      );
     }
   });
 
   it('lays out the timeline in order, grouped by year and month, each entry linked and anchored', async () => {
     const $ = await readPage(site, 'timeline/index.html');
-    const years = $('.timeline-year > h2').map((_, h) => $(h).text()).get();
+    const years = $('.timeline-year > h2')
+      .map((_, h) => $(h).text())
+      .get();
     expect(years).toEqual(['2017', '2018', '2019']);
-    const dates = $('.timeline-entry time').map((_, t) => $(t).attr('datetime')!).get();
+    const dates = $('.timeline-entry time')
+      .map((_, t) => $(t).attr('datetime')!)
+      .get();
     expect(dates).toEqual([...dates].sort((a, b) => a.localeCompare(b)));
-    const ids = $('.timeline-entry').map((_, li) => $(li).attr('id')!).get();
+    const ids = $('.timeline-entry')
+      .map((_, li) => $(li).attr('id')!)
+      .get();
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain('published-huawei-opens-a-new-eu-cybersecurity-transparency-centre');
     const statement = $('.timeline-entry').filter((_, li) => $(li).find('time').attr('datetime') === '2019-03-05');
@@ -163,8 +214,14 @@ describe('the default digest, as built', () => {
     const feed = parseRssFeed(await readFile(join(site, 'rss.xml'), 'utf8'));
     expect(feed.title).toBe('Huawei in Brussels');
     const items = feed.items ?? [];
-    expect(items.map((item) => item.link)).toEqual([`https://dossier.example.org${CENTRE}`, `https://dossier.example.org${BRUSSELS}`]);
-    expect(items.map((item) => new Date(item.pubDate!).toISOString().slice(0, 10))).toEqual(['2019-03-06', '2018-12-03']);
+    expect(items.map((item) => item.link)).toEqual([
+      `https://dossier.example.org${CENTRE}`,
+      `https://dossier.example.org${BRUSSELS}`,
+    ]);
+    expect(items.map((item) => new Date(item.pubDate!).toISOString().slice(0, 10))).toEqual([
+      '2019-03-06',
+      '2018-12-03',
+    ]);
     for (const item of items) {
       expect(item.guid?.value).toBe(item.link);
       expect(item.description).toBeTruthy();
@@ -184,7 +241,9 @@ describe('the default digest, as built', () => {
     const sitemap = await readFile(join(site, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain(`https://dossier.example.org${BRUSSELS}`);
     expect(sitemap).toContain('https://dossier.example.org/timeline/');
-    expect(await readFile(join(site, 'robots.txt'), 'utf8')).toContain('Sitemap: https://dossier.example.org/sitemap-index.xml');
+    expect(await readFile(join(site, 'robots.txt'), 'utf8')).toContain(
+      'Sitemap: https://dossier.example.org/sitemap-index.xml',
+    );
   });
 
   it('has a search index that finds the Brussels article and filters by source', async () => {
@@ -193,8 +252,14 @@ describe('the default digest, as built', () => {
       expect((await pagefind.search('Brussels')).map((result) => result.url)).toContain(BRUSSELS);
       const both = await pagefind.search('transparency centre');
       expect(both.map((result) => result.url).sort()).toEqual([BRUSSELS, CENTRE]);
-      expect(both.find((result) => result.url === CENTRE)?.meta).toMatchObject({ title: 'Huawei opens a new EU cybersecurity transparency centre', source: 'Silicon Republic', date: '2019-03-06' });
-      const filtered = await pagefind.search('transparency centre', { filters: { source: { any: ['Silicon Republic'] } } });
+      expect(both.find((result) => result.url === CENTRE)?.meta).toMatchObject({
+        title: 'Huawei opens a new EU cybersecurity transparency centre',
+        source: 'Silicon Republic',
+        date: '2019-03-06',
+      });
+      const filtered = await pagefind.search('transparency centre', {
+        filters: { source: { any: ['Silicon Republic'] } },
+      });
       expect(filtered.map((result) => result.url)).toEqual([CENTRE]);
       expect(await pagefind.filters()).toMatchObject({ year: { 2018: 1, 2019: 1 }, tag: { huawei: 2 } });
       const oldestFirst = await pagefind.search(null, { sort: { date: 'asc' }, filters: { tag: { any: ['huawei'] } } });

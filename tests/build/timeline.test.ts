@@ -22,11 +22,29 @@ describe('the default digest’s timeline', () => {
   it('tells the story from 2017 to March 2019, each entry dated at its precision and traced to its article', async () => {
     const $ = await readPage(site, 'timeline/index.html');
     const entries = $('.timeline-entry')
-      .map((_, li) => ({ date: $(li).find('.timeline-date time').text(), datetime: $(li).find('time').attr('datetime'), text: $(li).find('.timeline-text').text().trim(), links: $(li).find('.timeline-source a, .timeline-text a').map((__, a) => $(a).attr('href')).get() }))
+      .map((_, li) => ({
+        date: $(li).find('.timeline-date time').text(),
+        datetime: $(li).find('time').attr('datetime'),
+        text: $(li).find('.timeline-text').text().trim(),
+        links: $(li)
+          .find('.timeline-source a, .timeline-text a')
+          .map((__, a) => $(a).attr('href'))
+          .get(),
+      }))
       .get();
     expect(entries.map((entry) => entry.date)).toEqual([
-      '2017', '2018', '2018', 'summer 2018', 'November 2018', 'December 2018', 'December 2018', '3 December 2018',
-      'January 2019', 'February 2019', '5 March 2019', '6 March 2019',
+      '2017',
+      '2018',
+      '2018',
+      'summer 2018',
+      'November 2018',
+      'December 2018',
+      'December 2018',
+      '3 December 2018',
+      'January 2019',
+      'February 2019',
+      '5 March 2019',
+      '6 March 2019',
     ]);
     const byText = (words: string) => entries.find((entry) => entry.text.includes(words))!;
     expect(byText('Australia changed')).toMatchObject({ date: 'summer 2018', links: [BRUSSELS] });
@@ -34,13 +52,20 @@ describe('the default digest’s timeline', () => {
     expect(byText('criminal charges')).toMatchObject({ date: 'January 2019', links: [CENTRE] });
     expect(byText('Department of Justice').date).toBe('November 2018');
     expect($('.timeline-approximate').length).toBe(3);
-    expect($('.timeline-month > h3').map((_, h) => $(h).text()).get()).toContain('Summer 2018');
+    expect(
+      $('.timeline-month > h3')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toContain('Summer 2018');
   });
 
   it('switches between oldest and newest first, and has a page per year holding every anchor', async () => {
     const oldest = await readPage(site, 'timeline/index.html');
     const newest = await readPage(site, 'timeline/newest/index.html');
-    const ids = (page: typeof oldest) => page('.timeline-entry').map((_, li) => page(li).attr('id')!).get();
+    const ids = (page: typeof oldest) =>
+      page('.timeline-entry')
+        .map((_, li) => page(li).attr('id')!)
+        .get();
     expect(ids(newest)).toEqual([...ids(oldest)].reverse());
     expect(oldest('.timeline-nav a').first().attr('href')).toBe('/timeline/newest/');
     const yearPages = (await listHtmlFiles(site)).filter((file) => /^timeline\/\d{4}\/index\.html$/.test(file));
@@ -51,8 +76,12 @@ describe('the default digest’s timeline', () => {
 
   it('links each article’s events to their anchors on the year pages', async () => {
     const $ = await readPage(site, CENTRE.slice(1));
-    const hrefs = $('#events-heading + ol a').map((_, a) => $(a).attr('href')!).get();
-    expect(hrefs).toContain('/timeline/2019/#event-2019-03-05-huawei-opened-a-cybersecurity-transparency-centre-in-brussels');
+    const hrefs = $('#events-heading + ol a')
+      .map((_, a) => $(a).attr('href')!)
+      .get();
+    expect(hrefs).toContain(
+      '/timeline/2019/#event-2019-03-05-huawei-opened-a-cybersecurity-transparency-centre-in-brussels',
+    );
   });
 
   it('gives every tag its own timeline', async () => {
@@ -72,7 +101,10 @@ describe('the default digest’s timeline', () => {
     const events = JSON.parse(await readFile(join(site, 'events.json'), 'utf8'));
     const validEvents = await validator(join(projectRoot, 'public/schemas/events.schema.json'));
     expect(validEvents(events), JSON.stringify(validEvents.errors)).toBe(true);
-    expect(events.events.find((event: { date: string }) => event.date === '2018-summer')).toMatchObject({ precision: 'season', displayDate: 'summer 2018' });
+    expect(events.events.find((event: { date: string }) => event.date === '2018-summer')).toMatchObject({
+      precision: 'season',
+      displayDate: 'summer 2018',
+    });
   });
 });
 
@@ -81,11 +113,38 @@ describe('a timeline spanning many years', () => {
   beforeAll(async () => {
     const content = join(await makeTempFolder('years'), 'content');
     await mkdir(join(content, 'articles'), { recursive: true });
-    await writeFile(join(content, 'topic.md'), '---\ntitle: Decades\ndescription: Many years.\nlanguage: en-GB\nsite: https://years.example.org/\n---\n\nAbout.\n');
+    await writeFile(
+      join(content, 'topic.md'),
+      '---\ntitle: Decades\ndescription: Many years.\nlanguage: en-GB\nsite: https://years.example.org/\n---\n\nAbout.\n',
+    );
     for (let year = 1990; year < 2020; year++) {
-      const happenings = ['Parliament votes on spectrum', 'Regulator fines operator', 'Minister visits factory', 'Court hears appeal', 'Union calls strike', 'Auditors publish findings', 'Ministry signs contract', 'Senate opens inquiry', 'Operator recalls routers', 'Startup raises capital', 'Agency warns households', 'Mayor approves masts', 'Exporters lobby ministers', 'Judges reject petition', 'Engineers test antennas'];
-      const events = happenings.map((text, index) => `  - date: ${year}-${String((index % 12) + 1).padStart(2, '0')}\n    text: ${text} in ${year}.`).join('\n');
-      await writeFile(join(content, 'articles', `${year}-06-01-report-${year}.md`), `---\ntitle: Report of ${year}\ndate: ${year}-06-01\nsource: {name: Annual}\nevents:\n${events}\n---\n\nThe year ${year} in review.\n`);
+      const happenings = [
+        'Parliament votes on spectrum',
+        'Regulator fines operator',
+        'Minister visits factory',
+        'Court hears appeal',
+        'Union calls strike',
+        'Auditors publish findings',
+        'Ministry signs contract',
+        'Senate opens inquiry',
+        'Operator recalls routers',
+        'Startup raises capital',
+        'Agency warns households',
+        'Mayor approves masts',
+        'Exporters lobby ministers',
+        'Judges reject petition',
+        'Engineers test antennas',
+      ];
+      const events = happenings
+        .map(
+          (text, index) =>
+            `  - date: ${year}-${String((index % 12) + 1).padStart(2, '0')}\n    text: ${text} in ${year}.`,
+        )
+        .join('\n');
+      await writeFile(
+        join(content, 'articles', `${year}-06-01-report-${year}.md`),
+        `---\ntitle: Report of ${year}\ndate: ${year}-06-01\nsource: {name: Annual}\nevents:\n${events}\n---\n\nThe year ${year} in review.\n`,
+      );
     }
     const build = await buildSite({ content });
     expect(build.exitCode, build.output).toBe(0);

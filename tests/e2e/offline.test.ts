@@ -63,12 +63,23 @@ describe('reading and searching offline', () => {
     await page.goto(`${server.url}${CENTRE}`);
     expect(await page.locator('h1').textContent()).toBe('You are offline');
     await expect.poll(() => page.locator('.offline-articles a').allTextContents()).toEqual([BRUSSELS_TITLE]);
-    expect(errors.filter((error) => !/ERR_(INTERNET_DISCONNECTED|CONNECTION|EMPTY_RESPONSE|FAILED)/.test(error))).toEqual([]);
+    expect(
+      errors.filter((error) => !/ERR_(INTERNET_DISCONNECTED|CONNECTION|EMPTY_RESPONSE|FAILED)/.test(error)),
+    ).toEqual([]);
   });
 
   it('shows a new build, and its index, after a reload once back online', async () => {
-    const article = join(content, 'articles/2018-12-03-huawei-combating-eu-security-concerns-with-investments-in-brussels.md');
-    await writeFile(article, (await readFile(article, 'utf8')).replace(`title: ${BRUSSELS_TITLE}`, 'title: Huawei bets on a Brussels laboratory'));
+    const article = join(
+      content,
+      'articles/2018-12-03-huawei-combating-eu-security-concerns-with-investments-in-brussels.md',
+    );
+    await writeFile(
+      article,
+      (await readFile(article, 'utf8')).replace(
+        `title: ${BRUSSELS_TITLE}`,
+        'title: Huawei bets on a Brussels laboratory',
+      ),
+    );
     const rebuild = await buildSite({ content });
     expect(rebuild.exitCode, rebuild.output).toBe(0);
     server.deploy(rebuild.outDir);

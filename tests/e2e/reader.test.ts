@@ -68,21 +68,30 @@ describe('a reader browsing the digest', () => {
   });
 
   // Every URL the sitemap lists, plus the pages it does not: search results and the 404 page.
-  const sitemapPaths = [...readFileSync(join(inject('defaultSite'), 'sitemap-0.xml'), 'utf8').matchAll(/<loc>https:\/\/dossier\.example\.org\/([^<]*)<\/loc>/g)].map((match) => match[1]!);
-  it.each([...sitemapPaths, 'search/?q=huawei', 'no-such-page/'])('has no accessibility violations at /%s, in light and dark', async (path) => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      await page.goto(`${server.url}${path}`);
-      if (path.includes('?q=')) expect(await resultTitles(page.locator('.search[data-mode="page"]'))).not.toEqual([]);
-      expect(await findAxeViolations(page), `${path} (${colorScheme})`).toEqual([]);
-    }
-    expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
-  });
+  const sitemapPaths = [
+    ...readFileSync(join(inject('defaultSite'), 'sitemap-0.xml'), 'utf8').matchAll(
+      /<loc>https:\/\/dossier\.example\.org\/([^<]*)<\/loc>/g,
+    ),
+  ].map((match) => match[1]!);
+  it.each([...sitemapPaths, 'search/?q=huawei', 'no-such-page/'])(
+    'has no accessibility violations at /%s, in light and dark',
+    async (path) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await page.goto(`${server.url}${path}`);
+        if (path.includes('?q=')) expect(await resultTitles(page.locator('.search[data-mode="page"]'))).not.toEqual([]);
+        expect(await findAxeViolations(page), `${path} (${colorScheme})`).toEqual([]);
+      }
+      expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
+    },
+  );
 });
 
 describe('a deep link to a timeline entry', () => {
   it('scrolls to the entry and moves focus to it', async () => {
-    await page.goto(`${server.url}timeline/2019/#event-2019-03-05-huawei-opened-a-cybersecurity-transparency-centre-in-brussels`);
+    await page.goto(
+      `${server.url}timeline/2019/#event-2019-03-05-huawei-opened-a-cybersecurity-transparency-centre-in-brussels`,
+    );
     const entry = page.locator('#event-2019-03-05-huawei-opened-a-cybersecurity-transparency-centre-in-brussels');
     await expect.poll(() => entry.evaluate((element) => element === document.activeElement)).toBe(true);
     const box = await entry.boundingBox();

@@ -67,7 +67,9 @@ describe('searching the default digest', () => {
     await page.goto(server.url);
     await page.waitForLoadState('networkidle');
     expect(requested.filter((path) => path.includes('pagefind') || path.includes('searchPanel'))).toEqual([]);
-    const pagefindRequested = page.waitForRequest((request) => /\/pagefind\/\w+\/pagefind\.js$/.test(new URL(request.url()).pathname));
+    const pagefindRequested = page.waitForRequest((request) =>
+      /\/pagefind\/\w+\/pagefind\.js$/.test(new URL(request.url()).pathname),
+    );
     await page.getByRole('button', { name: /Search articles/ }).click();
     await page.locator('dialog.search-dialog[open]').waitFor();
     await pagefindRequested;
@@ -78,7 +80,8 @@ describe('searching the default digest', () => {
       const shifts = ((window as unknown as { layoutShift: number }).layoutShift = 0);
       void shifts;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) (window as unknown as { layoutShift: number }).layoutShift += (entry as unknown as { value: number }).value;
+        for (const entry of list.getEntries())
+          (window as unknown as { layoutShift: number }).layoutShift += (entry as unknown as { value: number }).value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(`${server.url}search/?q=transparency+centre`);

@@ -29,20 +29,22 @@ export const NU_ALLOWED_WARNINGS: { message: RegExp; extract: RegExp; reason: st
       'tests open article pages, which carry it, and fail on any CSP violation Chromium reports.',
   },
   {
-    message: /^Resource violates Content Security Policy \(meta tag\): image “https:\/\/evil\.example\/[^”]+” blocked by “img-src” directive\.$/,
+    message:
+      /^Resource violates Content Security Policy \(meta tag\): image “https:\/\/evil\.example\/[^”]+” blocked by “img-src” directive\.$/,
     extract: /<img src="https:\/\/evil\.example\//,
     reason:
-      'The hostile fixture\'s tracking pixel, from another site inside an article\'s text: the policy ' +
+      "The hostile fixture's tracking pixel, from another site inside an article's text: the policy " +
       'blocks every third-party origin so that no such image can track readers, and here it does.',
   },
   {
-    message: /^Resource violates Content Security Policy \(meta tag\): image “https:\/\/images\.[a-z0-9-]+\.example\/[^”]+” blocked by “img-src” directive\.$/,
+    message:
+      /^Resource violates Content Security Policy \(meta tag\): image “https:\/\/images\.[a-z0-9-]+\.example\/[^”]+” blocked by “img-src” directive\.$/,
     extract: /<img src="https:\/\/images\.[a-z0-9-]+\.example\//,
     reason:
-      'Lead photos that the synthetic digest (bench/corpus.ts) links on its outlets\' sites. The ' +
-      'schema accepts a URL for image.src, but the policy (img-src \'self\' data:) blocks every ' +
+      "Lead photos that the synthetic digest (bench/corpus.ts) links on its outlets' sites. The " +
+      "schema accepts a URL for image.src, but the policy (img-src 'self' data:) blocks every " +
       'third-party image, so such a photo does not show: a real conflict, left to its own issue ' +
-      '(the digest\'s image origins in the policy, or photos copied into the site). Allowed for ' +
+      "(the digest's image origins in the policy, or photos copied into the site). Allowed for " +
       'these hosts only, so the check still guards everything else.',
   },
 ];
@@ -63,14 +65,26 @@ function runVnu(urls: string[]): Promise<{ exitCode: number; stdout: string; std
     '-Dnu.validator.servlet.allow-forbidden-hosts=true',
     // No performance-data file in /tmp: tests leave nothing behind.
     '-XX:-UsePerfData',
-    '-jar', vnuJar, '--format', 'json', '--stdout', '--exit-zero-always', ...urls,
+    '-jar',
+    vnuJar,
+    '--format',
+    'json',
+    '--stdout',
+    '--exit-zero-always',
+    ...urls,
   ]);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((done, fail) => {
-    child.on('error', (error) => fail(new Error(`The Nu Html Checker needs Java (apt-get install default-jre-headless; .ci/run does it): ${error.message}`)));
+    child.on('error', (error) =>
+      fail(
+        new Error(
+          `The Nu Html Checker needs Java (apt-get install default-jre-headless; .ci/run does it): ${error.message}`,
+        ),
+      ),
+    );
     child.on('close', (code) => done({ exitCode: code ?? 1, stdout, stderr }));
   });
 }
@@ -86,15 +100,24 @@ export async function checkWithNu(siteDir: string, base = '/'): Promise<NuReport
     // Percent-encoded as a browser sends them: given a raw `/tags/هواوي/`, the checker takes the
     // page's own origin for another, and reports its own scripts and styles as third-party.
     const { exitCode, stdout, stderr } = await runVnu(pages.map((page) => new URL(page, server.url).href));
-    if (exitCode !== 0 || !stdout.trim()) throw new Error(`The Nu Html Checker failed (exit code ${exitCode}):\n${stderr}${stdout}`);
+    if (exitCode !== 0 || !stdout.trim())
+      throw new Error(`The Nu Html Checker failed (exit code ${exitCode}):\n${stderr}${stdout}`);
     const { messages } = JSON.parse(stdout) as { messages: NuMessage[] };
     const problems: string[] = [];
     const allowed = new Map<string, number>();
     for (const message of messages) {
       const where = `${message.url ? decodeURIComponent(new URL(message.url).pathname) : '(checker)'}:${message.lastLine ?? 0}`;
-      const entry = message.type === 'info' ? NU_ALLOWED_WARNINGS.find((allow) => allow.message.test(message.message) && allow.extract.test(message.extract ?? '')) : undefined;
+      const entry =
+        message.type === 'info'
+          ? NU_ALLOWED_WARNINGS.find(
+              (allow) => allow.message.test(message.message) && allow.extract.test(message.extract ?? ''),
+            )
+          : undefined;
       if (entry) allowed.set(entry.message.source, (allowed.get(entry.message.source) ?? 0) + 1);
-      else problems.push(`${where}: ${message.type}${message.subType ? `/${message.subType}` : ''}: ${message.message} [${message.extract ?? ''}]`);
+      else
+        problems.push(
+          `${where}: ${message.type}${message.subType ? `/${message.subType}` : ''}: ${message.message} [${message.extract ?? ''}]`,
+        );
     }
     return { pages, problems, allowed };
   } finally {

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { openShardedSearch, type PagefindApi, type PagefindResultData, type SearchOptions } from '../../src/search/browser/shardedIndex.ts';
+import {
+  openShardedSearch,
+  type PagefindApi,
+  type PagefindResultData,
+  type SearchOptions,
+} from '../../src/search/browser/shardedIndex.ts';
 import type { SearchShardsFile } from '../../src/search/searchFiles.ts';
 
 /**
@@ -32,7 +37,10 @@ export async function loadPagefind(siteDir: string, pageLanguage = 'en') {
   return {
     shards: file.shards,
     /** Every match, in the order asked for. */
-    async search(term: string | null, options: Partial<SearchOptions> = {}): Promise<(PagefindResultData & { filters: Record<string, string[]> })[]> {
+    async search(
+      term: string | null,
+      options: Partial<SearchOptions> = {},
+    ): Promise<(PagefindResultData & { filters: Record<string, string[]> })[]> {
       const { results } = await search.search(term, { filters: {}, ...options }, Number.MAX_SAFE_INTEGER);
       return results as (PagefindResultData & { filters: Record<string, string[]> })[];
     },

@@ -10,7 +10,9 @@ describe('the benchmark corpus', () => {
   it('writes articles that the article schema accepts', () => {
     for (let index = 0; index < 60; index++) {
       const article = syntheticArticle(pool, index);
-      expect(validateArticleFile(article.fileName, Buffer.from(article.text)), article.fileName).not.toBeInstanceOf(Array);
+      expect(validateArticleFile(article.fileName, Buffer.from(article.text)), article.fileName).not.toBeInstanceOf(
+        Array,
+      );
     }
   });
 
@@ -50,11 +52,21 @@ describe('build phases read from the log', () => {
       ],
       12,
     );
-    expect(phases).toEqual({ startup: 1, contentSync: 2, bundling: 2, pageRendering: 4, searchIndexing: 1.5, other: 1.5, total: 12 });
+    expect(phases).toEqual({
+      startup: 1,
+      contentSync: 2,
+      bundling: 2,
+      pageRendering: 4,
+      searchIndexing: 1.5,
+      other: 1.5,
+      total: 12,
+    });
   });
 
   it('counts a phase the log does not show as taking no time', () => {
-    expect(phasesFromLog([line(1, '[content] Syncing content'), line(2, '[content] Synced content')], 3).searchIndexing).toBe(0);
+    expect(
+      phasesFromLog([line(1, '[content] Syncing content'), line(2, '[content] Synced content')], 3).searchIndexing,
+    ).toBe(0);
   });
 
   it('counts the pages a rebuild rendered and kept, even when Astro writes several on one line', () => {

@@ -22,5 +22,6 @@ export async function listCachedArticles(): Promise<void> {
       return item;
     }),
   );
-  if (items.length === 0) list.replaceChildren(Object.assign(document.createElement('li'), { textContent: list.dataset['none'] ?? '' }));
+  if (items.length === 0)
+    list.replaceChildren(Object.assign(document.createElement('li'), { textContent: list.dataset['none'] ?? '' }));
 }

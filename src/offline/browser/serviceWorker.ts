@@ -31,7 +31,9 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((name) => isOwnCache(name) && name !== CACHE).map((name) => caches.delete(name))))
+      .then((names) =>
+        Promise.all(names.filter((name) => isOwnCache(name) && name !== CACHE).map((name) => caches.delete(name))),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -42,7 +44,8 @@ self.addEventListener('activate', (event) => {
  * requests with the time, hence the match without the query.
  */
 const isIndexList = (url: URL) =>
-  url.pathname.startsWith(`${__DOSSIER_BASE__}${SEARCH_BUNDLE_PATH.slice(1)}`) && [`/${SHARDS_FILE}`, '/pagefind-entry.json'].some((name) => url.pathname.endsWith(name));
+  url.pathname.startsWith(`${__DOSSIER_BASE__}${SEARCH_BUNDLE_PATH.slice(1)}`) &&
+  [`/${SHARDS_FILE}`, '/pagefind-entry.json'].some((name) => url.pathname.endsWith(name));
 
 async function fromNetworkFirst(request: Request, options: { key: RequestInfo; fallback?: string }): Promise<Response> {
   const cache = await caches.open(CACHE);
@@ -68,8 +71,10 @@ async function fileFromCacheFirst(request: Request): Promise<Response> {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith(__DOSSIER_BASE__)) return;
-  if (request.mode === 'navigate') event.respondWith(fromNetworkFirst(request, { key: request, fallback: offlinePage }));
+  if (request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith(__DOSSIER_BASE__))
+    return;
+  if (request.mode === 'navigate')
+    event.respondWith(fromNetworkFirst(request, { key: request, fallback: offlinePage }));
   else if (isIndexList(url)) event.respondWith(fromNetworkFirst(request, { key: `${url.origin}${url.pathname}` }));
   else event.respondWith(fileFromCacheFirst(request));
 });

@@ -5,14 +5,21 @@
  */
 import { formatUiString } from '../../i18n/format.ts';
 import { formatDay } from '../../lib/dates.ts';
-import { hasCriteria, pagefindOptions, readSearchState, SEARCH_FILTERS, writeSearchState, type SearchPanelStrings, type SearchState } from '../searchState.ts';
+import {
+  hasCriteria,
+  pagefindOptions,
+  readSearchState,
+  SEARCH_FILTERS,
+  writeSearchState,
+  type SearchPanelStrings,
+  type SearchState,
+} from '../searchState.ts';
 import type { PagefindResultData } from './shardedIndex.ts';
 import { loadSearch } from './loadSearch.ts';
 
 const RESULTS_SHOWN = 20;
 /** How long search waits for typing to stop before it searches. */
 export const TYPING_DELAY_MS = 120;
-
 
 /** Pagefind's excerpt, rebuilt from text and `<mark>` only, so indexed text can never become markup. */
 function excerptNodes(excerpt: string): Node[] {
@@ -28,10 +35,14 @@ function excerptNodes(excerpt: string): Node[] {
 function resultItem(result: PagefindResultData, locale: string): HTMLLIElement {
   const item = Object.assign(document.createElement('li'), { className: 'article-card' });
   const heading = Object.assign(document.createElement('h2'), { className: 'article-card-title' });
-  heading.append(Object.assign(document.createElement('a'), { href: result.url, textContent: result.meta['title'] ?? result.url }));
+  heading.append(
+    Object.assign(document.createElement('a'), { href: result.url, textContent: result.meta['title'] ?? result.url }),
+  );
   const meta = Object.assign(document.createElement('p'), { className: 'meta' });
   const day = result.meta['date'];
-  meta.textContent = [day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDay(day, locale) : '', result.meta['source']].filter(Boolean).join(' · ');
+  meta.textContent = [day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDay(day, locale) : '', result.meta['source']]
+    .filter(Boolean)
+    .join(' · ');
   const excerpt = Object.assign(document.createElement('p'), { className: 'summary' });
   excerpt.append(...excerptNodes(result.excerpt));
   item.append(heading, meta, excerpt);
@@ -43,7 +54,11 @@ function filterOption(name: string, value: string, index: number, count: number,
   const label = Object.assign(document.createElement('label'), { htmlFor: id });
   const box = Object.assign(document.createElement('input'), { type: 'checkbox', id, name, value, checked });
   const shownValue = name === 'tag' ? value.replace(/-/g, ' ') : value;
-  label.append(box, ` ${shownValue} `, Object.assign(document.createElement('span'), { className: 'count', textContent: `(${count})` }));
+  label.append(
+    box,
+    ` ${shownValue} `,
+    Object.assign(document.createElement('span'), { className: 'count', textContent: `(${count})` }),
+  );
   return label;
 }
 
@@ -69,7 +84,8 @@ export function mountSearch(root: HTMLElement): MountedSearch {
   const list = root.querySelector<HTMLOListElement>('.search-results')!;
   const locale = document.documentElement.lang || 'en';
   const strings = JSON.parse(root.dataset['ui'] ?? '{}') as SearchPanelStrings;
-  const say = (key: keyof SearchPanelStrings, params: Record<string, number> = {}) => formatUiString(strings[key], params, locale);
+  const say = (key: keyof SearchPanelStrings, params: Record<string, number> = {}) =>
+    formatUiString(strings[key], params, locale);
   const bundle = root.dataset['pagefindBundle']!;
   let latestRequest = 0;
 
@@ -79,7 +95,8 @@ export function mountSearch(root: HTMLElement): MountedSearch {
     else list.removeAttribute('aria-busy');
   }
 
-  const stateFromForm = (): SearchState => readSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+  const stateFromForm = (): SearchState =>
+    readSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
 
   function showState(state: SearchState): void {
     queryInput.value = state.query;
@@ -89,11 +106,21 @@ export function mountSearch(root: HTMLElement): MountedSearch {
     }
   }
 
-  function showFilters(all: Record<string, Record<string, number>>, counts: Record<string, Record<string, number>>, state: SearchState): void {
+  function showFilters(
+    all: Record<string, Record<string, number>>,
+    counts: Record<string, Record<string, number>>,
+    state: SearchState,
+  ): void {
     for (const { name } of SEARCH_FILTERS) {
       const options = filterBox.querySelector<HTMLElement>(`fieldset[data-filter="${name}"] .filter-options`)!;
-      const values = Object.keys(all[name] ?? {}).sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b)));
-      options.replaceChildren(...values.map((value, index) => filterOption(`${name}`, value, index, counts[name]?.[value] ?? 0, state.filters[name].includes(value))));
+      const values = Object.keys(all[name] ?? {}).sort((a, b) =>
+        name === 'year' ? b.localeCompare(a) : a.localeCompare(b),
+      );
+      options.replaceChildren(
+        ...values.map((value, index) =>
+          filterOption(`${name}`, value, index, counts[name]?.[value] ?? 0, state.filters[name].includes(value)),
+        ),
+      );
     }
     filterBox.hidden = false;
   }

@@ -54,7 +54,8 @@ export interface ShardedSearch {
 /** The synthetic filter naming the index a result comes from. */
 const SHARD_FILTER = 'shard';
 
-const withoutShardFilter = (filters: FilterCounts): FilterCounts => Object.fromEntries(Object.entries(filters).filter(([name]) => name !== SHARD_FILTER));
+const withoutShardFilter = (filters: FilterCounts): FilterCounts =>
+  Object.fromEntries(Object.entries(filters).filter(([name]) => name !== SHARD_FILTER));
 
 const NO_SHARDS: ShardedSearch = {
   filters: async () => ({}),
@@ -83,7 +84,11 @@ export async function openShardedSearch(file: SearchShardsFile, place: ShardPlac
   if (!newest) return NO_SHARDS;
   const shardKey = (path: string, language: string) => `${path}${language}`;
   /** The indexes, oldest shard first, each shard's languages in a fixed order. */
-  const indexes = file.shards.flatMap((shard) => Object.keys(shard.languages).sort().map((language) => ({ shard: shard.path, language, key: shardKey(shard.path, language) })));
+  const indexes = file.shards.flatMap((shard) =>
+    Object.keys(shard.languages)
+      .sort()
+      .map((language) => ({ shard: shard.path, language, key: shardKey(shard.path, language) })),
+  );
   const loadedFirst = primaryLanguage(newest.languages, place.pageLanguage)!;
   const common = { baseUrl: place.baseUrl, ...(place.highlightParam && { highlightParam: place.highlightParam }) };
 
@@ -93,24 +98,45 @@ export async function openShardedSearch(file: SearchShardsFile, place: ShardPlac
   for (const index of indexes) {
     if (index.shard === newest.path && index.language === loadedFirst) continue;
     // An absolute address: Pagefind skips an index whose address starts like the loaded one's.
-    await pagefind.mergeIndex(`${place.bundleUrl}${index.shard}`, { ...common, language: index.language, mergeFilter: { [SHARD_FILTER]: index.key } });
+    await pagefind.mergeIndex(`${place.bundleUrl}${index.shard}`, {
+      ...common,
+      language: index.language,
+      mergeFilter: { [SHARD_FILTER]: index.key },
+    });
   }
 
   /** One index's matches, already in date order. */
   const matchesIn = async (term: string | null, options: SearchOptions, key: string) =>
-    (await pagefind.search(term, { ...options, filters: { ...options.filters, [SHARD_FILTER]: { any: [key] } } }))?.results ?? [];
+    (await pagefind.search(term, { ...options, filters: { ...options.filters, [SHARD_FILTER]: { any: [key] } } }))
+      ?.results ?? [];
 
   /** The first `limit` matches by date: shard after shard, the languages of one shard merged by their dates. */
-  async function byDate(term: string | null, options: SearchOptions, counts: Record<string, number>, limit: number): Promise<PagefindResultData[]> {
+  async function byDate(
+    term: string | null,
+    options: SearchOptions,
+    counts: Record<string, number>,
+    limit: number,
+  ): Promise<PagefindResultData[]> {
     const direction = Object.values(options.sort!)[0]!;
     const shardOrder = direction === 'asc' ? file.shards : [...file.shards].reverse();
     const found: PagefindResultData[] = [];
     for (const shard of shardOrder) {
       if (found.length >= limit) break;
-      const keys = indexes.filter((index) => index.shard === shard.path && (counts[index.key] ?? 0) > 0).map((index) => index.key);
-      const lists = await Promise.all(keys.map(async (key) => Promise.all((await matchesIn(term, options, key)).slice(0, limit - found.length).map((result) => result.data()))));
+      const keys = indexes
+        .filter((index) => index.shard === shard.path && (counts[index.key] ?? 0) > 0)
+        .map((index) => index.key);
+      const lists = await Promise.all(
+        keys.map(async (key) =>
+          Promise.all(
+            (await matchesIn(term, options, key)).slice(0, limit - found.length).map((result) => result.data()),
+          ),
+        ),
+      );
       const merged = lists.flat();
-      if (lists.length > 1) merged.sort((a, b) => (a.meta['date'] ?? '').localeCompare(b.meta['date'] ?? '') * (direction === 'asc' ? 1 : -1));
+      if (lists.length > 1)
+        merged.sort(
+          (a, b) => (a.meta['date'] ?? '').localeCompare(b.meta['date'] ?? '') * (direction === 'asc' ? 1 : -1),
+        );
       found.push(...merged.slice(0, limit - found.length));
     }
     return found;

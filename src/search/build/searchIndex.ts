@@ -48,10 +48,17 @@ function runPagefind(site: string, outputPath: string): Promise<void> {
   // Pagefind runs beside Astro's rendering, which needs a core of its own. On 2 cores, one thread
   // for Pagefind made clean builds of 10,000 articles take 77 s instead of 121 s (medians of 3),
   // though Pagefind alone then takes 4.8 s instead of 3.5 s for 1,250 pages.
-  const env = { ...process.env, RAYON_NUM_THREADS: process.env['RAYON_NUM_THREADS'] ?? String(Math.max(1, availableParallelism() - 1)) };
+  const env = {
+    ...process.env,
+    RAYON_NUM_THREADS: process.env['RAYON_NUM_THREADS'] ?? String(Math.max(1, availableParallelism() - 1)),
+  };
   return new Promise((resolve, reject) => {
     // Run from the search site so that no pagefind.yml of the project changes what is indexed.
-    const child = spawn(process.execPath, [runner, '--site', site, '--output-path', outputPath], { cwd: site, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [runner, '--site', site, '--output-path', outputPath], {
+      cwd: site,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk));
@@ -65,8 +72,12 @@ function runPagefind(site: string, outputPath: string): Promise<void> {
 
 /** The languages of a shard's index and how many articles each holds, from Pagefind's entry file. */
 async function shardLanguages(shardDirectory: string): Promise<Record<string, number>> {
-  const entry = JSON.parse(await readFile(`${shardDirectory}pagefind-entry.json`, 'utf8')) as { languages: Record<string, { page_count: number }> };
-  return Object.fromEntries(Object.entries(entry.languages).map(([language, { page_count }]) => [language, page_count]));
+  const entry = JSON.parse(await readFile(`${shardDirectory}pagefind-entry.json`, 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.fromEntries(
+    Object.entries(entry.languages).map(([language, { page_count }]) => [language, page_count]),
+  );
 }
 
 /**
@@ -75,7 +86,10 @@ async function shardLanguages(shardDirectory: string): Promise<Record<string, nu
  */
 async function indexShard(cacheDirectory: string, staging: string, shard: SearchShard): Promise<{ indexed: number }> {
   const output = `${staging}shards/${shard.name}/`;
-  const exists = await readdir(output).then(() => true, () => false);
+  const exists = await readdir(output).then(
+    () => true,
+    () => false,
+  );
   if (exists) return { indexed: 0 };
   const site = `${staging}site/`;
   const partial = `${staging}partial/`;
@@ -84,7 +98,8 @@ async function indexShard(cacheDirectory: string, staging: string, shard: Search
   await runPagefind(site, partial);
   // What Pagefind's own entry file counts, rather than what its console output says.
   const indexed = Object.values(await shardLanguages(partial)).reduce((sum, count) => sum + count, 0);
-  if (indexed !== shard.entries.length) throw new Error(`Search index: Pagefind indexed ${indexed} of ${shard.entries.length} articles`);
+  if (indexed !== shard.entries.length)
+    throw new Error(`Search index: Pagefind indexed ${indexed} of ${shard.entries.length} articles`);
   // Only a finished index takes the shard's name.
   await mkdir(`${staging}shards/`, { recursive: true });
   await rename(partial, output);
@@ -106,7 +121,11 @@ async function buildSearchShards(cacheDirectory: string, staging: string, maxArt
   // Shards no article needs any more are removed, so the cache does not grow with every edit.
   const keep = new Set(shards.map((shard) => shard.name));
   const kept = await readdir(`${staging}shards/`).catch(() => [] as string[]);
-  await Promise.all(kept.filter((name) => !keep.has(name)).map((name) => rm(`${staging}shards/${name}`, { recursive: true, force: true })));
+  await Promise.all(
+    kept
+      .filter((name) => !keep.has(name))
+      .map((name) => rm(`${staging}shards/${name}`, { recursive: true, force: true })),
+  );
   return { shards, indexed };
 }
 
@@ -115,17 +134,26 @@ async function buildSearchShards(cacheDirectory: string, staging: string, maxArt
  * already there from the previous build stays; others are copied from the cache (linked where
  * the file system allows) and those of older builds are removed.
  */
-async function publishShards(staging: string, bundle: string, shards: readonly SearchShard[]): Promise<SearchShardsFile> {
+async function publishShards(
+  staging: string,
+  bundle: string,
+  shards: readonly SearchShard[],
+): Promise<SearchShardsFile> {
   await mkdir(bundle, { recursive: true });
   const wanted = new Set(shards.map((shard) => shard.name));
   const present = await readdir(bundle);
-  await Promise.all(present.filter((name) => !wanted.has(name)).map((name) => rm(`${bundle}${name}`, { recursive: true, force: true })));
+  await Promise.all(
+    present.filter((name) => !wanted.has(name)).map((name) => rm(`${bundle}${name}`, { recursive: true, force: true })),
+  );
   const listed: SearchShardsFile['shards'] = [];
   for (const shard of shards) {
     const from = `${staging}shards/${shard.name}/`;
     const to = `${bundle}${shard.name}/`;
     if (!present.includes(shard.name)) {
-      await cp(from, to, { recursive: true, filter: (source) => !UNUSED_PAGEFIND_FILES.test(source.split('/').at(-1)!) });
+      await cp(from, to, {
+        recursive: true,
+        filter: (source) => !UNUSED_PAGEFIND_FILES.test(source.split('/').at(-1)!),
+      });
     }
     listed.push({ path: `${shard.name}/`, from: shard.from, to: shard.to, languages: await shardLanguages(to) });
   }
@@ -151,11 +179,17 @@ export interface SearchIndexBuild {
  * made in shards (see `shardPlan.ts`), so its memory stays bounded and a rebuild indexes only
  * what changed.
  */
-export function startSearchIndex(paths: BuildPaths, options: { maxArticles?: number | undefined }, astroLogger: AstroIntegrationLogger): SearchIndexBuild {
+export function startSearchIndex(
+  paths: BuildPaths,
+  options: { maxArticles?: number | undefined },
+  astroLogger: AstroIntegrationLogger,
+): SearchIndexBuild {
   const logger = astroLogger.fork(SEARCH_LOG_LABEL);
   logger.info('Indexing the articles for search beside the build…');
   const started = performance.now();
-  const indexing = buildSearchShards(paths.articleCache, paths.searchCache, options.maxArticles ?? SHARD_ARTICLES).then((built) => ({ ...built, seconds: (performance.now() - started) / 1000 }));
+  const indexing = buildSearchShards(paths.articleCache, paths.searchCache, options.maxArticles ?? SHARD_ARTICLES).then(
+    (built) => ({ ...built, seconds: (performance.now() - started) / 1000 }),
+  );
   // Awaited by `publish`; until then a failure must not count as unhandled.
   indexing.catch(() => {});
   return {

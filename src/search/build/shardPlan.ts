@@ -51,15 +51,24 @@ function bySpan(entries: readonly SearchEntry[], span: (day: string) => string):
  * article the newest, and a clean build and a rebuild make the same shards. `indexer` names how
  * the shards are indexed, so a change there renames them all.
  */
-export function planSearchShards(entries: readonly SearchEntry[], options: { maxArticles?: number; indexer?: string } = {}): SearchShard[] {
+export function planSearchShards(
+  entries: readonly SearchEntry[],
+  options: { maxArticles?: number; indexer?: string } = {},
+): SearchShard[] {
   const { maxArticles = SHARD_ARTICLES, indexer = '' } = options;
   const split = (group: SearchEntry[], level: number): SearchEntry[][] =>
-    group.length <= maxArticles || level === SPANS.length ? [group] : bySpan(group, SPANS[level]!).flatMap((part) => split(part, level + 1));
+    group.length <= maxArticles || level === SPANS.length
+      ? [group]
+      : bySpan(group, SPANS[level]!).flatMap((part) => split(part, level + 1));
   const inOrder = [...entries].sort((a, b) => a.day.localeCompare(b.day) || a.url.localeCompare(b.url));
   return bySpan(inOrder, SPANS[0]!)
     .flatMap((decade) => split(decade, 1))
     .map((group) => ({
-      name: createHash('sha256').update(indexer).update(JSON.stringify(group.map(({ url, digest }) => [url, digest]))).digest('hex').slice(0, 16),
+      name: createHash('sha256')
+        .update(indexer)
+        .update(JSON.stringify(group.map(({ url, digest }) => [url, digest])))
+        .digest('hex')
+        .slice(0, 16),
       from: group[0]!.day,
       to: group.at(-1)!.day,
       entries: group,

@@ -48,7 +48,10 @@ dialog?.addEventListener('click', (event) => {
 });
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }
 
 document.addEventListener('keydown', (event) => {
@@ -61,10 +64,16 @@ document.addEventListener('keydown', (event) => {
 
 if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM) && root.dataset['pagefindBundle']) {
   const bundle = root.dataset['pagefindBundle'];
-  void import(/* @vite-ignore */ `${bundle}pagefind-highlight.js`).then(({ default: Highlight }: { default: new (options: object) => unknown }) => {
-    // Its own styles would be an inline <style>, which the site's CSP refuses; global.css styles the marks.
-    new Highlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false, markOptions: { className: 'search-highlight' } });
-  });
+  void import(/* @vite-ignore */ `${bundle}pagefind-highlight.js`).then(
+    ({ default: Highlight }: { default: new (options: object) => unknown }) => {
+      // Its own styles would be an inline <style>, which the site's CSP refuses; global.css styles the marks.
+      new Highlight({
+        highlightParam: HIGHLIGHT_PARAM,
+        addStyles: false,
+        markOptions: { className: 'search-highlight' },
+      });
+    },
+  );
 }
 
 /** A deep link to a timeline entry moves keyboard and screen-reader focus there too, not just the view. */

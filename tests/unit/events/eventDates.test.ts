@@ -10,7 +10,10 @@ describe('event dates', () => {
   });
 
   it('names a winter by the year it begins in', () => {
-    expect(seasonSpan('winter', 2018)).toEqual({ from: { year: 2018, month: 12, day: 1 }, to: { year: 2019, month: 2, day: 28 } });
+    expect(seasonSpan('winter', 2018)).toEqual({
+      from: { year: 2018, month: 12, day: 1 },
+      to: { year: 2019, month: 2, day: 28 },
+    });
     expect(seasonOf({ year: 2019, month: 2, day: 10 })).toEqual({ season: 'winter', year: 2018 });
     expect(seasonOf({ year: 2019, month: 6, day: 1 })).toEqual({ season: 'summer', year: 2019 });
   });
@@ -18,8 +21,14 @@ describe('event dates', () => {
   it('names a span by the unit holding it, or by its middle, approximately', () => {
     const inMarch = { from: { year: 2019, month: 3, day: 11 }, to: { year: 2019, month: 3, day: 17 } };
     const acrossMonths = { from: { year: 2019, month: 2, day: 25 }, to: { year: 2019, month: 3, day: 3 } };
-    expect(dateOfSpan(inMarch, 'month')).toEqual({ date: { year: 2019, month: 3, precision: 'month' }, approximate: false });
-    expect(dateOfSpan(acrossMonths, 'month')).toEqual({ date: { year: 2019, month: 2, precision: 'month' }, approximate: true });
+    expect(dateOfSpan(inMarch, 'month')).toEqual({
+      date: { year: 2019, month: 3, precision: 'month' },
+      approximate: false,
+    });
+    expect(dateOfSpan(acrossMonths, 'month')).toEqual({
+      date: { year: 2019, month: 2, precision: 'month' },
+      approximate: true,
+    });
     expect(dateOfSpan(inMarch, 'month', true).approximate).toBe(true);
   });
 });

@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eventDateToString } from '../../../src/events/eventDates.ts';
 import { suggestEvents } from '../../../src/events/eventExtraction.ts';
 import { proseBlocks } from '../../../src/events/eventSentences.ts';
-import { evaluate, normalizeSentence, readLabelledSet, sumScores, type ArticleScore, type LabelledArticle } from '../../../src/events/quality.ts';
+import {
+  evaluate,
+  normalizeSentence,
+  readLabelledSet,
+  sumScores,
+  type ArticleScore,
+  type LabelledArticle,
+} from '../../../src/events/quality.ts';
 
 /** The quality targets of event extraction, on dates (date and precision agreeing). */
 const TARGET_PRECISION = 0.9;
@@ -18,13 +25,20 @@ beforeAll(async () => {
 
 describe('the labelled set', () => {
   it('has the two seed articles and at least eight more', () => {
-    expect(articles.map((article) => article.name)).toEqual(expect.arrayContaining(['seed-huawei-brussels-investments', 'seed-huawei-transparency-centre']));
+    expect(articles.map((article) => article.name)).toEqual(
+      expect.arrayContaining(['seed-huawei-brussels-investments', 'seed-huawei-transparency-centre']),
+    );
     expect(articles.length).toBeGreaterThanOrEqual(10);
     expect(articles.filter((article) => article.events.length === 0).length).toBeGreaterThan(0);
   });
 
   it('labels each event with a date written at its precision and a sentence of its article', () => {
-    const forms = { year: /^\d{4}$/, month: /^\d{4}-\d{2}$/, day: /^\d{4}-\d{2}-\d{2}$/, season: /^\d{4}-(?:spring|summer|autumn|winter)$/ };
+    const forms = {
+      year: /^\d{4}$/,
+      month: /^\d{4}-\d{2}$/,
+      day: /^\d{4}-\d{2}-\d{2}$/,
+      season: /^\d{4}-(?:spring|summer|autumn|winter)$/,
+    };
     for (const article of articles) {
       const prose = normalizeSentence(proseBlocks(article.body).join(' '));
       for (const event of article.events) {
@@ -48,9 +62,15 @@ describe('extraction on the labelled set', () => {
     expect(sentences.recall).toBeGreaterThanOrEqual(TARGET_RECALL);
   });
 
-  it.each(['seed-huawei-brussels-investments', 'seed-huawei-transparency-centre'])('finds exactly the dated events of %s, at their precision', (name) => {
-    const article = articles.find((each) => each.name === name)!;
-    const found = suggestEvents(article.body, article.published).map((candidate) => [eventDateToString(candidate.date), candidate.date.precision]);
-    expect(found).toEqual(article.events.map((event) => [event.date, event.precision]));
-  });
+  it.each(['seed-huawei-brussels-investments', 'seed-huawei-transparency-centre'])(
+    'finds exactly the dated events of %s, at their precision',
+    (name) => {
+      const article = articles.find((each) => each.name === name)!;
+      const found = suggestEvents(article.body, article.published).map((candidate) => [
+        eventDateToString(candidate.date),
+        candidate.date.precision,
+      ]);
+      expect(found).toEqual(article.events.map((event) => [event.date, event.precision]));
+    },
+  );
 });

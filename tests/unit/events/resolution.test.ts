@@ -4,13 +4,22 @@ import { suggestEvents, toFrontmatterEvent } from '../../../src/events/eventExtr
 
 /** The dates found in a text, as frontmatter writes them, with "~" for approximate ones. */
 function dates(text: string, published: string): string[] {
-  return suggestEvents(text, published).map((candidate) => `${eventDateToString(candidate.date)}${candidate.approximate ? ' ~' : ''}`);
+  return suggestEvents(text, published).map(
+    (candidate) => `${eventDateToString(candidate.date)}${candidate.approximate ? ' ~' : ''}`,
+  );
 }
 
 describe('the resolution rules of the issue', () => {
   it('takes the day in brackets after a relative word: "yesterday (5 March)"', () => {
-    const [candidate] = suggestEvents('In a statement released by Huawei yesterday (5 March), the company said trust is a challenge.', '2019-03-06');
-    expect(candidate).toMatchObject({ date: { year: 2019, month: 3, day: 5, precision: 'day' }, approximate: false, phrase: 'yesterday (5 March)' });
+    const [candidate] = suggestEvents(
+      'In a statement released by Huawei yesterday (5 March), the company said trust is a challenge.',
+      '2019-03-06',
+    );
+    expect(candidate).toMatchObject({
+      date: { year: 2019, month: 3, day: 5, precision: 'day' },
+      approximate: false,
+      phrase: 'yesterday (5 March)',
+    });
   });
 
   it('trusts the bracketed day over the arithmetic when the two disagree', () => {
@@ -20,7 +29,11 @@ describe('the resolution rules of the issue', () => {
   it('reads "last summer" in a December article as that year\'s summer, approximately', () => {
     const [candidate] = suggestEvents('Australia changed its wireless rulebook last summer.', '2018-12-03');
     expect(candidate).toMatchObject({ date: { year: 2018, season: 'summer', precision: 'season' }, approximate: true });
-    expect(toFrontmatterEvent(candidate!)).toEqual({ date: '2018-summer', text: 'Australia changed its wireless rulebook.', approximate: true });
+    expect(toFrontmatterEvent(candidate!)).toEqual({
+      date: '2018-summer',
+      text: 'Australia changed its wireless rulebook.',
+      approximate: true,
+    });
   });
 
   it.each([
@@ -55,7 +68,9 @@ describe('days', () => {
 
   it('reads a yearless day as past, unless the clause looks ahead or it is in the coming month', () => {
     expect(dates('The regulator fined the operator on 20 December.', '2019-03-06')).toEqual(['2018-12-20']);
-    expect(dates('No results may be published until polls close at 11pm on 26 May.', '2019-05-23')).toEqual(['2019-05-26']);
+    expect(dates('No results may be published until polls close at 11pm on 26 May.', '2019-05-23')).toEqual([
+      '2019-05-26',
+    ]);
     expect(dates('He is due to appear in court on Feb. 7.', '2019-01-29')).toEqual(['2019-02-07']);
   });
 
@@ -129,12 +144,20 @@ describe('years', () => {
 
 describe('dates counted from the story', () => {
   it('counts "three years later" from the date just before it', () => {
-    expect(dates('It opened a laboratory in 2008 and another three years later.', '2019-04-14')).toEqual(['2008', '2011']);
+    expect(dates('It opened a laboratory in 2008 and another three years later.', '2019-04-14')).toEqual([
+      '2008',
+      '2011',
+    ]);
   });
 
   it('counts "the following spring" and "that autumn" from the previous sentence', () => {
-    expect(dates('She graduated in 1964. She joined the company the following spring.', '2019-08-26')).toEqual(['1964', '1965-spring ~']);
-    expect(dates('The letter arrived in the spring of 2017. That autumn, parents began asking questions.', '2019-09-30')).toEqual(['2017-spring ~', '2017-autumn ~']);
+    expect(dates('She graduated in 1964. She joined the company the following spring.', '2019-08-26')).toEqual([
+      '1964',
+      '1965-spring ~',
+    ]);
+    expect(
+      dates('The letter arrived in the spring of 2017. That autumn, parents began asking questions.', '2019-09-30'),
+    ).toEqual(['2017-spring ~', '2017-autumn ~']);
   });
 
   it('finds nothing to count from at the start of a story, and skips comparisons', () => {
@@ -159,12 +182,21 @@ describe('what is not a date', () => {
   });
 
   it("takes a dateline's date for when the story was filed, not an event", () => {
-    expect(dates('THE HAGUE, June 7 (Lowlands Wire) - The regulator on Thursday fined the operator.', '2019-06-07')).toEqual(['2019-06-06']);
-    expect(dates('BERLIN, March 19 (Continental Wire) - Germany began the auction on Tuesday.', '2019-03-19')).toEqual(['2019-03-19']);
+    expect(
+      dates('THE HAGUE, June 7 (Lowlands Wire) - The regulator on Thursday fined the operator.', '2019-06-07'),
+    ).toEqual(['2019-06-06']);
+    expect(dates('BERLIN, March 19 (Continental Wire) - Germany began the auction on Tuesday.', '2019-03-19')).toEqual([
+      '2019-03-19',
+    ]);
   });
 
   it('gives one candidate when several phrases of a sentence name the same date', () => {
-    const candidates = suggestEvents('LISBON, 20 February 2019 — The company today announced a new centre.', '2019-02-20');
-    expect(candidates.map((candidate) => [eventDateToString(candidate.date), candidate.text])).toEqual([['2019-02-20', 'The company announced a new centre.']]);
+    const candidates = suggestEvents(
+      'LISBON, 20 February 2019 — The company today announced a new centre.',
+      '2019-02-20',
+    );
+    expect(candidates.map((candidate) => [eventDateToString(candidate.date), candidate.text])).toEqual([
+      ['2019-02-20', 'The company announced a new centre.'],
+    ]);
   });
 });

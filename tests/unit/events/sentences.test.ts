@@ -24,14 +24,18 @@ describe('the prose of an article', () => {
       '<div>on 6 March</div>',
       '![A photo](photo.jpg)',
     ].join('\n');
-    expect(proseBlocks(body)).toEqual(['A first paragraph with a link and code over two lines.', 'an item', 'another item', 'A quoted line.']);
+    expect(proseBlocks(body)).toEqual([
+      'A first paragraph with a link and code over two lines.',
+      'an item',
+      'another item',
+      'A quoted line.',
+    ]);
   });
 
   it('drops a lead-in label: a live blog time, an update stamp', () => {
-    expect(proseBlocks('**21:40** Exit polls suggest Labour came first.\n\n*Update, 25 April 2019:* A warning was issued.')).toEqual([
-      'Exit polls suggest Labour came first.',
-      'A warning was issued.',
-    ]);
+    expect(
+      proseBlocks('**21:40** Exit polls suggest Labour came first.\n\n*Update, 25 April 2019:* A warning was issued.'),
+    ).toEqual(['Exit polls suggest Labour came first.', 'A warning was issued.']);
   });
 
   it('keeps a paragraph that is all emphasis', () => {

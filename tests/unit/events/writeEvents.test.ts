@@ -6,7 +6,11 @@ import { appendEvents, EventsFieldError } from '../../../src/events/appendEvents
 import { runEventsCommand } from '../../../src/events/command.ts';
 
 const event = { date: '2019-03-05', text: 'Huawei opened a transparency centre in Brussels.' };
-const season = { date: '2018-summer', text: 'Australia changed its wireless rules: Huawei was kept out.', approximate: true as const };
+const season = {
+  date: '2018-summer',
+  text: 'Australia changed its wireless rules: Huawei was kept out.',
+  approximate: true as const,
+};
 
 function article(frontmatter: string): string {
   return `---\n${frontmatter}---\n\nThe body.\n`;
@@ -47,32 +51,49 @@ describe('appending events to frontmatter', () => {
 
   it('follows the indentation of the list it extends', () => {
     const original = article('title: A\ndate: 2019-03-06\nevents:\n- date: 2017\n  text: The US began lobbying.\n');
-    expect(appendEvents(original, [event]).text).toBe(original.replace('lobbying.\n', 'lobbying.\n- date: 2019-03-05\n  text: Huawei opened a transparency centre in Brussels.\n'));
+    expect(appendEvents(original, [event]).text).toBe(
+      original.replace(
+        'lobbying.\n',
+        'lobbying.\n- date: 2019-03-05\n  text: Huawei opened a transparency centre in Brussels.\n',
+      ),
+    );
   });
 
   it('starts the list when there is none, or when the field is empty', () => {
     expect(appendEvents(article('title: A\ndate: 2019-03-06\n'), [event]).text).toBe(
-      article('title: A\ndate: 2019-03-06\nevents:\n  - date: 2019-03-05\n    text: Huawei opened a transparency centre in Brussels.\n'),
+      article(
+        'title: A\ndate: 2019-03-06\nevents:\n  - date: 2019-03-05\n    text: Huawei opened a transparency centre in Brussels.\n',
+      ),
     );
     expect(appendEvents(article('title: A\nevents:\ndate: 2019-03-06\n'), [event]).text).toBe(
-      article('title: A\nevents:\n  - date: 2019-03-05\n    text: Huawei opened a transparency centre in Brussels.\ndate: 2019-03-06\n'),
+      article(
+        'title: A\nevents:\n  - date: 2019-03-05\n    text: Huawei opened a transparency centre in Brussels.\ndate: 2019-03-06\n',
+      ),
     );
   });
 
   it('adds to a list written on one line in the same style', () => {
-    expect(appendEvents(article('title: A\nevents: []\n'), [event]).text).toBe(article('title: A\nevents: [{ date: 2019-03-05, text: Huawei opened a transparency centre in Brussels. }]\n'));
-    expect(appendEvents(article('title: A\nevents: [{date: 2017, text: x}]\n'), [{ date: '2018', text: 'y' }]).text).toBe(article('title: A\nevents: [{date: 2017, text: x}, { date: 2018, text: y }]\n'));
+    expect(appendEvents(article('title: A\nevents: []\n'), [event]).text).toBe(
+      article('title: A\nevents: [{ date: 2019-03-05, text: Huawei opened a transparency centre in Brussels. }]\n'),
+    );
+    expect(
+      appendEvents(article('title: A\nevents: [{date: 2017, text: x}]\n'), [{ date: '2018', text: 'y' }]).text,
+    ).toBe(article('title: A\nevents: [{date: 2017, text: x}, { date: 2018, text: y }]\n'));
   });
 
   it('keeps Windows line endings', () => {
     const original = article('title: A\nevents:\n  - date: 2017\n    text: x\n').replaceAll('\n', '\r\n');
     const { text } = appendEvents(original, [event]);
-    expect(text).toContain('    text: x\r\n  - date: 2019-03-05\r\n    text: Huawei opened a transparency centre in Brussels.\r\n---');
+    expect(text).toContain(
+      '    text: x\r\n  - date: 2019-03-05\r\n    text: Huawei opened a transparency centre in Brussels.\r\n---',
+    );
     expect(text.replaceAll('\r\n', '')).not.toContain('\n');
   });
 
   it('adds nothing already listed: same date, nearly the same words', () => {
-    const original = article('title: A\nevents:\n  - date: 2019-03-05\n    text: Huawei opened its transparency centre in Brussels.\n');
+    const original = article(
+      'title: A\nevents:\n  - date: 2019-03-05\n    text: Huawei opened its transparency centre in Brussels.\n',
+    );
     expect(appendEvents(original, [event])).toEqual({ text: original, added: [] });
     expect(appendEvents(original, [{ ...event, date: '2019-03' }]).added).toHaveLength(1);
     expect(appendEvents(article('title: A\n'), [event, { ...event }]).added).toEqual([event]);
@@ -101,7 +122,11 @@ describe('npm run events -- suggest', () => {
 
   async function readArticles(): Promise<Map<string, string>> {
     const names = await readdir(join(folder, 'articles'));
-    return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(folder, 'articles', name), 'utf8')] as const)));
+    return new Map(
+      await Promise.all(
+        names.map(async (name) => [name, await readFile(join(folder, 'articles', name), 'utf8')] as const),
+      ),
+    );
   }
 
   it('prints the candidates of every article of the content folder, and writes nothing', async () => {
@@ -136,7 +161,9 @@ describe('npm run events -- suggest', () => {
   it('--pick adds only the chosen candidates of one article', async () => {
     const file = join(folder, 'articles', '2019-03-06-huawei-opens-a-new-eu-cybersecurity-transparency-centre.md');
     expect(await run('suggest', file, '--write', '--pick', '3')).toBe(0);
-    expect(await readFile(file, 'utf8')).toMatch(/ {2}- date: 2019-03-05\n {4}text: In a statement released by Huawei, the company said[^\n]*\n---/);
+    expect(await readFile(file, 'utf8')).toMatch(
+      / {2}- date: 2019-03-05\n {4}text: In a statement released by Huawei, the company said[^\n]*\n---/,
+    );
     expect(lines.at(-1)).toBe(`  added 1 event to ${file}`);
   });
 

@@ -34,8 +34,19 @@ describe('interface strings', () => {
   });
 
   it('choose among all the forms a language has', () => {
-    const forms = { one: '{count} artykuł', few: '{count} artykuły', many: '{count} artykułów', other: '{count} artykułu' };
-    expect([1, 3, 5, 22, 1.5].map((count) => formatUiString(forms, { count }, 'pl'))).toEqual(['1 artykuł', '3 artykuły', '5 artykułów', '22 artykuły', '1.5 artykułu']);
+    const forms = {
+      one: '{count} artykuł',
+      few: '{count} artykuły',
+      many: '{count} artykułów',
+      other: '{count} artykułu',
+    };
+    expect([1, 3, 5, 22, 1.5].map((count) => formatUiString(forms, { count }, 'pl'))).toEqual([
+      '1 artykuł',
+      '3 artykuły',
+      '5 artykułów',
+      '22 artykuły',
+      '1.5 artykułu',
+    ]);
   });
 
   it('refuse a plural string without a count', () => {

@@ -49,7 +49,14 @@ describe('article files', () => {
   });
 
   it('leaves out what is unknown, and the result passes the article schema', () => {
-    const minimal: ImportedArticle = { title: 'true', date: '2019-03-06T23:30:00-05:00', source: { name: 'null' }, authors: [], tags: [], body: 'Text.' };
+    const minimal: ImportedArticle = {
+      title: 'true',
+      date: '2019-03-06T23:30:00-05:00',
+      source: { name: 'null' },
+      authors: [],
+      tags: [],
+      body: 'Text.',
+    };
     const text = articleFileText(minimal);
     expect(text).toBe('---\ntitle: "true"\ndate: "2019-03-06T23:30:00-05:00"\nsource:\n  name: "null"\n---\n\nText.\n');
     const checked = validateArticleFile('x.md', new TextEncoder().encode(text));
@@ -59,7 +66,10 @@ describe('article files', () => {
 
 describe('URL names', () => {
   it.each([
-    ['Huawei opens a new EU cybersecurity transparency centre', 'huawei-opens-a-new-eu-cybersecurity-transparency-centre'],
+    [
+      'Huawei opens a new EU cybersecurity transparency centre',
+      'huawei-opens-a-new-eu-cybersecurity-transparency-centre',
+    ],
     ['Zürich’s “5G” plan — explained', 'zurichs-5g-plan-explained'],
     ['Huawei 在布鲁塞尔', 'huawei'],
   ])('%j → %s', (title, slug) => {
@@ -87,25 +97,44 @@ describe('URL names', () => {
 
 describe('the catalog of articles', () => {
   it('treats the same URL, however decorated, as the same story', () => {
-    expect(canonicalKey('http://www.x.example/a/?utm_source=rss&id=3#top')).toBe(canonicalKey('https://x.example/a?id=3'));
+    expect(canonicalKey('http://www.x.example/a/?utm_source=rss&id=3#top')).toBe(
+      canonicalKey('https://x.example/a?id=3'),
+    );
     expect(canonicalKey('https://x.example/a?id=3')).not.toBe(canonicalKey('https://x.example/a?id=4'));
   });
 
   it('treats the same title on the same day as the same story', () => {
-    expect(titleKey('Huawei Opens “Brussels” Centre!', '2019-03-06')).toBe(titleKey('huawei opens brussels centre', '2019-03-06'));
-    expect(titleKey('Huawei opens Brussels centre', '2019-03-06')).not.toBe(titleKey('Huawei opens Brussels centre', '2019-03-07'));
+    expect(titleKey('Huawei Opens “Brussels” Centre!', '2019-03-06')).toBe(
+      titleKey('huawei opens brussels centre', '2019-03-06'),
+    );
+    expect(titleKey('Huawei opens Brussels centre', '2019-03-06')).not.toBe(
+      titleKey('Huawei opens Brussels centre', '2019-03-07'),
+    );
   });
 
   it('finds duplicates, and keeps a batch apart until it is committed', () => {
     const catalog = new ArticleCatalog();
-    catalog.add('content/articles/2019-03-06-a.md', 'a', { title: 'A', day: '2019-03-06', canonical: 'https://x.example/a' });
+    catalog.add('content/articles/2019-03-06-a.md', 'a', {
+      title: 'A',
+      day: '2019-03-06',
+      canonical: 'https://x.example/a',
+    });
     const batch = catalog.batch();
     batch.add('content/articles/2019-03-06-b.md', 'b', { title: 'B', day: '2019-03-06', feedId: 'guid-b' });
-    expect(batch.findDuplicate({ title: 'Other', day: '2019-03-07', canonical: 'https://x.example/a/' })).toEqual({ file: 'content/articles/2019-03-06-a.md', reason: 'same canonical URL' });
-    expect(batch.findDuplicate({ title: 'Other', day: '2019-03-07', feedId: 'guid-b' })).toEqual({ file: 'content/articles/2019-03-06-b.md', reason: 'same guid' });
+    expect(batch.findDuplicate({ title: 'Other', day: '2019-03-07', canonical: 'https://x.example/a/' })).toEqual({
+      file: 'content/articles/2019-03-06-a.md',
+      reason: 'same canonical URL',
+    });
+    expect(batch.findDuplicate({ title: 'Other', day: '2019-03-07', feedId: 'guid-b' })).toEqual({
+      file: 'content/articles/2019-03-06-b.md',
+      reason: 'same guid',
+    });
     expect(catalog.hasSlug('b')).toBe(false);
     batch.commit();
     expect(catalog.hasSlug('b')).toBe(true);
-    expect(catalog.findDuplicate({ title: 'b', day: '2019-03-06' })).toEqual({ file: 'content/articles/2019-03-06-b.md', reason: 'same title and date' });
+    expect(catalog.findDuplicate({ title: 'b', day: '2019-03-06' })).toEqual({
+      file: 'content/articles/2019-03-06-b.md',
+      reason: 'same title and date',
+    });
   });
 });

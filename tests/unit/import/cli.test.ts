@@ -11,7 +11,11 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** Runs `npm run import -- …` as an editor would (without npm's own output). */
 async function runImport(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), ['src/import/cli.ts', ...args], { cwd: root, env: { ...process.env, DOSSIER_CONTENT: '' } });
+    const { stdout, stderr } = await promisify(execFile)(
+      join(root, 'node_modules/.bin/tsx'),
+      ['src/import/cli.ts', ...args],
+      { cwd: root, env: { ...process.env, DOSSIER_CONTENT: '' } },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -23,7 +27,31 @@ describe('the command line', () => {
   it('reads every option', () => {
     expect(
       readImportOptions(
-        ['a.txt', 'feeds/', '--source', ' Silicon Republic ', '--source-url', 'https://www.siliconrepublic.com', '--author', 'A', '--author', 'B', '--tag', 'EU', '--date', '2019-03-06', '--day-first', '--match', 'huawei|5g', '--since', '2019-01-01', '--events', '--dry-run', '--content', 'digest/'],
+        [
+          'a.txt',
+          'feeds/',
+          '--source',
+          ' Silicon Republic ',
+          '--source-url',
+          'https://www.siliconrepublic.com',
+          '--author',
+          'A',
+          '--author',
+          'B',
+          '--tag',
+          'EU',
+          '--date',
+          '2019-03-06',
+          '--day-first',
+          '--match',
+          'huawei|5g',
+          '--since',
+          '2019-01-01',
+          '--events',
+          '--dry-run',
+          '--content',
+          'digest/',
+        ],
         {},
       ),
     ).toEqual({
@@ -50,7 +78,10 @@ describe('the command line', () => {
 
   it.each([
     [[], 'name at least one input'],
-    [['a.txt', '--date', '6 March 2019'], '--date "6 March 2019" is not a calendar date (use YYYY-MM-DD, such as 2019-03-06)'],
+    [
+      ['a.txt', '--date', '6 March 2019'],
+      '--date "6 March 2019" is not a calendar date (use YYYY-MM-DD, such as 2019-03-06)',
+    ],
     [['a.txt', '--since', '2019-02-30'], '--since "2019-02-30" is not a calendar date'],
     [['a.txt', '--url', 'javascript:alert(1)'], '--url "javascript:alert(1)" is not a web address'],
     [['a.txt', '--match', '(unclosed'], '--match "(unclosed" is not a regular expression'],
@@ -63,10 +94,18 @@ describe('the command line', () => {
 
   it('imports, prints the summary and exits 0', { timeout: 30_000 }, async () => {
     const content = await temporaryContent();
-    const result = await runImport([join(seeds, '002_7018f7561aa7d3df.txt'), '--source', 'Silicon Republic', '--content', content]);
+    const result = await runImport([
+      join(seeds, '002_7018f7561aa7d3df.txt'),
+      '--source',
+      'Silicon Republic',
+      '--content',
+      content,
+    ]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('1 article imported, 0 skipped, 0 inputs failed.');
-    expect([...(await articleFiles(content)).keys()]).toEqual(['2019-03-06-huawei-opens-a-new-eu-cybersecurity-transparency-centre.md']);
+    expect([...(await articleFiles(content)).keys()]).toEqual([
+      '2019-03-06-huawei-opens-a-new-eu-cybersecurity-transparency-centre.md',
+    ]);
   });
 
   it('exits 1 when an input fails, with one line saying why and no stack trace', { timeout: 30_000 }, async () => {
@@ -80,6 +119,8 @@ describe('the command line', () => {
   it('exits 2 on a wrong command line, showing how to write it', { timeout: 30_000 }, async () => {
     const result = await runImport(['--date', 'soon', 'x.txt']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^import: --date "soon" is not a calendar date.*\n\nUsage: npm run import -- <input>\.\.\. \[options\]/s);
+    expect(result.stderr).toMatch(
+      /^import: --date "soon" is not a calendar date.*\n\nUsage: npm run import -- <input>\.\.\. \[options\]/s,
+    );
   });
 });

@@ -7,7 +7,8 @@ import { fixtures } from './support.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const fixture = (name: string) => readFile(join(fixtures, name));
-const expectedText = 'Le géant chinois répond aux inquiétudes européennes : « Nous n’avons rien à cacher. » – déclare-t-il.';
+const expectedText =
+  'Le géant chinois répond aux inquiétudes européennes : « Nous n’avons rien à cacher. » – déclare-t-il.';
 
 describe('what an input is', () => {
   it.each([
@@ -26,9 +27,12 @@ describe('what an input is', () => {
 });
 
 describe('decoding feeds as declared', () => {
-  it.each(['latin1.xml', 'windows-1252.xml', 'utf16.xml'])('reads %s in its declared encoding, curly quotes and all', async (name) => {
-    expect(decodeInput(await fixture(name), 'xml')).toContain(expectedText);
-  });
+  it.each(['latin1.xml', 'windows-1252.xml', 'utf16.xml'])(
+    'reads %s in its declared encoding, curly quotes and all',
+    async (name) => {
+      expect(decodeInput(await fixture(name), 'xml')).toContain(expectedText);
+    },
+  );
 
   it('lets the web server’s charset outrank the XML declaration', () => {
     const latin1 = Uint8Array.from([...bytes('<?xml version="1.0" encoding="UTF-8"?><t>caf'), 0xe9, ...bytes('</t>')]);
@@ -42,7 +46,9 @@ describe('decoding feeds as declared', () => {
   });
 
   it('refuses an encoding it does not know', async () => {
-    await expect(async () => decodeInput(await fixture('unknown-encoding.xml'), 'xml')).rejects.toThrow('declares the encoding "x-klingon", which the importer does not know');
+    await expect(async () => decodeInput(await fixture('unknown-encoding.xml'), 'xml')).rejects.toThrow(
+      'declares the encoding "x-klingon", which the importer does not know',
+    );
   });
 
   it('asks for pasted text in UTF-8', () => {

@@ -20,11 +20,17 @@ async function channel(name: string) {
   return readFeedChannel(decodeInput(bytes, kind), kind);
 }
 
-async function outcomes(name: string, options: Partial<Parameters<typeof articlesFromChannel>[1]> = {}): Promise<FeedStoryOutcome[]> {
+async function outcomes(
+  name: string,
+  options: Partial<Parameters<typeof articlesFromChannel>[1]> = {},
+): Promise<FeedStoryOutcome[]> {
   return articlesFromChannel(await channel(name), { authors: [], tags: [], ...options });
 }
 
-async function articles(name: string, options: Partial<Parameters<typeof articlesFromChannel>[1]> = {}): Promise<ImportedArticle[]> {
+async function articles(
+  name: string,
+  options: Partial<Parameters<typeof articlesFromChannel>[1]> = {},
+): Promise<ImportedArticle[]> {
   return (await outcomes(name, options)).flatMap((outcome) => ('article' in outcome ? [outcome.article()!] : []));
 }
 
@@ -47,13 +53,24 @@ describe('RSS 2.0', () => {
         '![Huawei logo on the wall of the server room.](https://www.siliconrepublic.com/uploads/huawei.jpg)',
       ].join('\n\n'),
     });
-    expect(second).toMatchObject({ date: '2019-02-25T23:30:00-05:00', authors: ['John Kennedy'], tags: ['5G'], summary: undefined });
-    expect(second!.body).toBe('Mike Pompeo warned that the US would not work alongside countries that used Huawei equipment.');
+    expect(second).toMatchObject({
+      date: '2019-02-25T23:30:00-05:00',
+      authors: ['John Kennedy'],
+      tags: ['5G'],
+      summary: undefined,
+    });
+    expect(second!.body).toBe(
+      'Mike Pompeo warned that the US would not work alongside countries that used Huawei equipment.',
+    );
     expect(third).toMatchObject({ date: '2019-03-07T10:15:00+01:00', authors: [], tags: [] });
   });
 
   it('lets --source, --author and --tag speak for the editor', async () => {
-    const [first, , third] = await articles('rss2.xml', { source: 'SiliconRepublic.com', authors: ['Desk'], tags: ['Huawei', 'EU'] });
+    const [first, , third] = await articles('rss2.xml', {
+      source: 'SiliconRepublic.com',
+      authors: ['Desk'],
+      tags: ['Huawei', 'EU'],
+    });
     expect(first!.source.name).toBe('SiliconRepublic.com');
     expect(first!.authors).toEqual(['Jenny Darmody']);
     expect(first!.tags).toEqual(['Huawei', 'Cybersecurity', 'EU']);
@@ -92,7 +109,11 @@ describe('Atom 1.0', () => {
       canonical: 'https://www.androidheadlines.com/2018/12/huawei-brussels-security-centre.html',
     });
     expect(first!.body).toContain('![Huawei logo](https://www.androidheadlines.com/2018/12/images/huawei-logo.jpg)');
-    expect(second).toMatchObject({ date: '2018-12-05T10:00:00+01:00', authors: ['Mark Rowe'], body: 'The centre in **Brussels** will be open to third-party researchers.' });
+    expect(second).toMatchObject({
+      date: '2018-12-05T10:00:00+01:00',
+      authors: ['Mark Rowe'],
+      body: 'The centre in **Brussels** will be open to third-party researchers.',
+    });
     expect(third!.body).toBe('First paragraph with a \\<tag> that is text.\n\nSecond paragraph.');
   });
 });
@@ -108,7 +129,10 @@ describe('JSON Feed', () => {
       lang: 'en-GB',
       body: 'Huawei’s new centre is a bid for trust. [Pompeo’s warning](https://policy.example.org/2019/02/pompeo) came weeks earlier.',
     });
-    expect(second).toMatchObject({ authors: ['Policy Desk'], body: 'Just text, with \\*asterisks\\* that are not emphasis.\n\nAnd a second paragraph.' });
+    expect(second).toMatchObject({
+      authors: ['Policy Desk'],
+      body: 'Just text, with \\*asterisks\\* that are not emphasis.\n\nAnd a second paragraph.',
+    });
   });
 });
 
@@ -153,21 +177,41 @@ describe('a hostile feed', () => {
 describe('a feed with problems', () => {
   it('skips an item without a date, naming the option, and keeps the others', async () => {
     const [first, second, undated] = await outcomes('missing-date.xml');
-    expect([first, second].map((outcome) => outcome && 'date' in outcome && outcome.date)).toEqual(['2019-03-06T09:30:00+00:00', '2019-03-07T09:30:00+00:00']);
-    expect(undated).toMatchObject({ story: { position: 3 }, skipped: 'has no date (pass --date YYYY-MM-DD to import it with that date)' });
+    expect([first, second].map((outcome) => outcome && 'date' in outcome && outcome.date)).toEqual([
+      '2019-03-06T09:30:00+00:00',
+      '2019-03-07T09:30:00+00:00',
+    ]);
+    expect(undated).toMatchObject({
+      story: { position: 3 },
+      skipped: 'has no date (pass --date YYYY-MM-DD to import it with that date)',
+    });
   });
 
   it('dates such items with --date', async () => {
     const imported = await articles('missing-date.xml', { date: '2019-03-08' });
-    expect(imported.map((article) => article.date)).toEqual(['2019-03-06T09:30:00+00:00', '2019-03-07T09:30:00+00:00', '2019-03-08']);
+    expect(imported.map((article) => article.date)).toEqual([
+      '2019-03-06T09:30:00+00:00',
+      '2019-03-07T09:30:00+00:00',
+      '2019-03-08',
+    ]);
   });
 
   it('skips an item whose date is not a date, quoting it', async () => {
-    expect(await outcomes('bad-date.xml')).toMatchObject([{ skipped: 'date "Sun, 31 Feb 2019 10:00:00 GMT" is not a date the importer can read (pass --date YYYY-MM-DD to import it with that date)' }]);
+    expect(await outcomes('bad-date.xml')).toMatchObject([
+      {
+        skipped:
+          'date "Sun, 31 Feb 2019 10:00:00 GMT" is not a date the importer can read (pass --date YYYY-MM-DD to import it with that date)',
+      },
+    ]);
   });
 
   it('passes on duplicate guids for the importer to skip', async () => {
-    expect((await outcomes('duplicate-guids.xml')).map((outcome) => outcome.story.id)).toEqual(['story-1', 'story-1', undefined, 'story-2']);
+    expect((await outcomes('duplicate-guids.xml')).map((outcome) => outcome.story.id)).toEqual([
+      'story-1',
+      'story-1',
+      undefined,
+      'story-2',
+    ]);
   });
 
   it.each([
@@ -181,15 +225,26 @@ describe('a feed with problems', () => {
   });
 
   it('refuses JSON that is broken or not a JSON Feed', () => {
-    expect(() => readFeedChannel('{"version": "https://jsonfeed.org/version/1.1",\n "title" "x"}', 'json')).toThrow("line 2: is not valid JSON: Expected ':' after property name");
-    expect(() => readFeedChannel('{"version": "https://jsonfeed.org/version/1.1",\n "title": }', 'json')).toThrow(/^is not valid JSON: Unexpected token '}' \(/);
-    expect(() => readFeedChannel('{"version": "https://jsonfeed.org/version/1.1",\n "items": [', 'json')).toThrow('is not valid JSON: Unexpected end of JSON input');
+    expect(() => readFeedChannel('{"version": "https://jsonfeed.org/version/1.1",\n "title" "x"}', 'json')).toThrow(
+      "line 2: is not valid JSON: Expected ':' after property name",
+    );
+    expect(() => readFeedChannel('{"version": "https://jsonfeed.org/version/1.1",\n "title": }', 'json')).toThrow(
+      /^is not valid JSON: Unexpected token '}' \(/,
+    );
+    expect(() => readFeedChannel('{"version": "https://jsonfeed.org/version/1.1",\n "items": [', 'json')).toThrow(
+      'is not valid JSON: Unexpected end of JSON input',
+    );
     expect(() => readFeedChannel('{"title": "x"}', 'json')).toThrow('is JSON but not a JSON Feed');
   });
 
   it('needs a feed title or --source to name the outlet', () => {
-    const untitled = readFeedChannel('<rss version="2.0"><channel><item><title>A</title></item></channel></rss>', 'xml');
-    expect(() => articlesFromChannel(untitled, { authors: [], tags: [] })).toThrow('has no title naming the outlet (pass --source "Outlet name")');
+    const untitled = readFeedChannel(
+      '<rss version="2.0"><channel><item><title>A</title></item></channel></rss>',
+      'xml',
+    );
+    expect(() => articlesFromChannel(untitled, { authors: [], tags: [] })).toThrow(
+      'has no title naming the outlet (pass --source "Outlet name")',
+    );
   });
 
   it('titles an item with no title from its first sentence, and gives no article for one with no text, rather than failing the feed', () => {
@@ -198,7 +253,10 @@ describe('a feed with problems', () => {
       'xml',
     );
     const [untitled, empty, nothing] = articlesFromChannel(sparse, { authors: [], tags: [] });
-    expect(untitled).toMatchObject({ title: 'Crews cleared the flooded road at dawn', note: 'has no title: titled "Crews cleared the flooded road at dawn" from its first sentence' });
+    expect(untitled).toMatchObject({
+      title: 'Crews cleared the flooded road at dawn',
+      note: 'has no title: titled "Crews cleared the flooded road at dawn" from its first sentence',
+    });
     expect(empty && 'article' in empty && empty.article()).toBeUndefined();
     expect(nothing).toMatchObject({ skipped: 'has no title and no text to make one from' });
   });

@@ -6,23 +6,38 @@ const markdown = (html: string) => feedHtmlToMarkdown(html, base);
 
 describe('feed HTML to Markdown', () => {
   it('keeps text, structure, links and images', () => {
-    expect(markdown('<h2>Heading</h2><p>Text with <em>stress</em>, <strong>weight</strong> and <a href="https://x.example/">a link</a>.</p><ul><li>one</li><li>two</li></ul><blockquote><p>Quoted</p></blockquote>')).toBe(
+    expect(
+      markdown(
+        '<h2>Heading</h2><p>Text with <em>stress</em>, <strong>weight</strong> and <a href="https://x.example/">a link</a>.</p><ul><li>one</li><li>two</li></ul><blockquote><p>Quoted</p></blockquote>',
+      ),
+    ).toBe(
       '## Heading\n\nText with _stress_, **weight** and [a link](https://x.example/).\n\n- one\n- two\n\n> Quoted',
     );
   });
 
   it('makes relative links and images absolute against the item', () => {
-    expect(markdown('<p><a href="/about">About</a> <a href="next.html">Next</a> <a href="#notes">Notes</a> <img src="../img/a.jpg" alt="A"></p>')).toBe(
+    expect(
+      markdown(
+        '<p><a href="/about">About</a> <a href="next.html">Next</a> <a href="#notes">Notes</a> <img src="../img/a.jpg" alt="A"></p>',
+      ),
+    ).toBe(
       '[About](https://news.example/about) [Next](https://news.example/2019/03/next.html) [Notes](https://news.example/2019/03/story.html#notes) ![A](https://news.example/2019/img/a.jpg)',
     );
   });
 
   it('drops relative links and images when there is nothing to resolve them against', () => {
-    expect(feedHtmlToMarkdown('<p><a href="/about">About</a> <img src="a.jpg" alt="A"> <img src="https://x.example/b.jpg" alt="B"></p>', undefined)).toBe('About ![B](https://x.example/b.jpg)');
+    expect(
+      feedHtmlToMarkdown(
+        '<p><a href="/about">About</a> <img src="a.jpg" alt="A"> <img src="https://x.example/b.jpg" alt="B"></p>',
+        undefined,
+      ),
+    ).toBe('About ![B](https://x.example/b.jpg)');
   });
 
   it('removes scripts, styles and event handlers', () => {
-    const result = markdown('<p onclick="alert(1)">Text</p><script>alert(2)</script><style>p{}</style><img src="a.png" onerror="alert(3)" alt="A">');
+    const result = markdown(
+      '<p onclick="alert(1)">Text</p><script>alert(2)</script><style>p{}</style><img src="a.png" onerror="alert(3)" alt="A">',
+    );
     expect(result).toBe('Text\n\n![A](https://news.example/2019/03/a.png)');
   });
 
@@ -39,13 +54,17 @@ describe('feed HTML to Markdown', () => {
   });
 
   it('drops images from data: and javascript: URLs', () => {
-    expect(markdown('<p>Text <img src="data:image/png;base64,AAAA" alt="d"> <img src="javascript:alert(1)" alt="j"></p>')).toBe('Text');
+    expect(
+      markdown('<p>Text <img src="data:image/png;base64,AAAA" alt="d"> <img src="javascript:alert(1)" alt="j"></p>'),
+    ).toBe('Text');
   });
 
   it('removes frames, forms, objects and their contents', () => {
-    expect(markdown('<p>Before</p><iframe src="https://evil.example/">fallback</iframe><form><label>Password</label><input name="p"><button>Go</button></form><object data="x.swf">alt</object><embed src="y.swf"><p>After</p>')).toBe(
-      'Before\n\nAfter',
-    );
+    expect(
+      markdown(
+        '<p>Before</p><iframe src="https://evil.example/">fallback</iframe><form><label>Password</label><input name="p"><button>Go</button></form><object data="x.swf">alt</object><embed src="y.swf"><p>After</p>',
+      ),
+    ).toBe('Before\n\nAfter');
   });
 
   it('removes tracking pixels but keeps photos', () => {
@@ -57,17 +76,23 @@ describe('feed HTML to Markdown', () => {
   });
 
   it('escapes text that reads as Markdown or HTML, so it cannot become a link or a tag', () => {
-    expect(markdown('<p>[x](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt;</p>')).toBe('\\[x]\\(javascript:alert(1)) \\<script>alert(2)\\</script>');
+    expect(markdown('<p>[x](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt;</p>')).toBe(
+      '\\[x]\\(javascript:alert(1)) \\<script>alert(2)\\</script>',
+    );
   });
 
   it('keeps a figure’s caption as a paragraph and demotes a top-level heading', () => {
-    expect(markdown('<h1>Big</h1><figure><img src="/a.jpg" alt="A"><figcaption>Caption</figcaption></figure>')).toBe('## Big\n\n![A](https://news.example/a.jpg)\n\nCaption');
+    expect(markdown('<h1>Big</h1><figure><img src="/a.jpg" alt="A"><figcaption>Caption</figcaption></figure>')).toBe(
+      '## Big\n\n![A](https://news.example/a.jpg)\n\nCaption',
+    );
   });
 });
 
 describe('feed HTML to plain text', () => {
   it('keeps the words and drops the markup', () => {
-    expect(htmlToPlainText('Huawei <b>opens</b> centre &amp; lab<script>alert(1)</script>')).toBe('Huawei opens centre & lab');
+    expect(htmlToPlainText('Huawei <b>opens</b> centre &amp; lab<script>alert(1)</script>')).toBe(
+      'Huawei opens centre & lab',
+    );
     expect(htmlToPlainText('<p>One</p><p>Two</p>')).toBe('One Two');
   });
 });

@@ -29,7 +29,9 @@ beforeAll(async () => {
         return response.end(latin1);
       case '/blog/atom':
         response.writeHead(200, { 'content-type': 'application/atom+xml' });
-        return response.end(atom.replace('<link rel="alternate" type="text/html" href="https://www.androidheadlines.com/"/>', ''));
+        return response.end(
+          atom.replace('<link rel="alternate" type="text/html" href="https://www.androidheadlines.com/"/>', ''),
+        );
       case '/page':
         response.writeHead(200, { 'content-type': 'text/html' });
         return response.end('<!DOCTYPE html><html><body>A page</body></html>');
@@ -85,12 +87,16 @@ describe('importing a feed from its URL', () => {
   ])('reports %s in words', async (path, message) => {
     const content = await temporaryContent();
     const report = await importArticles(importOptions([`${origin}${path}`], content));
-    expect(report.failed).toEqual([{ input: `${origin}${path}`, message: expect.stringContaining(`${origin}${path}: ${message}`) }]);
+    expect(report.failed).toEqual([
+      { input: `${origin}${path}`, message: expect.stringContaining(`${origin}${path}: ${message}`) },
+    ]);
     expect(await articleFiles(content)).toEqual(new Map());
   });
 
   it('gives up on a server that does not answer', async () => {
-    await expect(fetchFeed(`${origin}/slow`, 0.5)).rejects.toThrow('could not be fetched: no answer within 0.5 seconds');
+    await expect(fetchFeed(`${origin}/slow`, 0.5)).rejects.toThrow(
+      'could not be fetched: no answer within 0.5 seconds',
+    );
   });
 
   it('says so when nothing listens at the address', async () => {
@@ -98,6 +104,8 @@ describe('importing a feed from its URL', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(fetchFeed(`http://127.0.0.1:${port}/feed.xml`)).rejects.toThrow('could not be fetched: ECONNREFUSED (check the address and the connection)');
+    await expect(fetchFeed(`http://127.0.0.1:${port}/feed.xml`)).rejects.toThrow(
+      'could not be fetched: ECONNREFUSED (check the address and the connection)',
+    );
   });
 });

@@ -13,7 +13,8 @@ import { articleFiles, importOptions, temporaryContent } from './support.ts';
 
 const rss = (items: string, head = '<?xml version="1.0" encoding="UTF-8"?>', attributes = '') =>
   `${head}<rss version="2.0"${attributes}><channel><title>Valdria Courier</title><link>https://courier.example/</link>${items}</channel></rss>`;
-const item = (fields: string) => `<item><title>Bridge reopens</title><pubDate>Wed, 06 Mar 2019 09:30:00 GMT</pubDate>${fields}</item>`;
+const item = (fields: string) =>
+  `<item><title>Bridge reopens</title><pubDate>Wed, 06 Mar 2019 09:30:00 GMT</pubDate>${fields}</item>`;
 
 function decoded(bytes: Uint8Array): { text: string; warnings: string[] } {
   const warnings: string[] = [];
@@ -22,12 +23,21 @@ function decoded(bytes: Uint8Array): { text: string; warnings: string[] } {
 }
 
 function stories(xml: string): FeedArticle[] {
-  return articlesFromChannel(readFeedChannel(xml, 'xml'), { authors: [], tags: [] }).filter((outcome): outcome is FeedArticle => 'article' in outcome);
+  return articlesFromChannel(readFeedChannel(xml, 'xml'), { authors: [], tags: [] }).filter(
+    (outcome): outcome is FeedArticle => 'article' in outcome,
+  );
 }
 
 describe('encodings as feed readers read them', () => {
   it('reads UTF-8 bytes under an ISO-8859-1 declaration as UTF-8, and says so', () => {
-    const { text, warnings } = decoded(new TextEncoder().encode(rss(item('<description>veröffentlicht — „Brücke“</description>'), '<?xml version="1.0" encoding="ISO-8859-1"?>')));
+    const { text, warnings } = decoded(
+      new TextEncoder().encode(
+        rss(
+          item('<description>veröffentlicht — „Brücke“</description>'),
+          '<?xml version="1.0" encoding="ISO-8859-1"?>',
+        ),
+      ),
+    );
     expect(text).toContain('veröffentlicht — „Brücke“');
     expect(warnings).toEqual(['declares ISO-8859-1 but its text is UTF-8; read as UTF-8']);
   });
@@ -44,31 +54,54 @@ describe('encodings as feed readers read them', () => {
     ['GB2312', '大桥重新开放'],
     ['GBK', '大桥重新开放'],
   ])('reads a feed declared %s', (encoding, words) => {
-    const { text, warnings } = decoded(iconv.encode(rss(item(`<description>${words}</description>`), `<?xml version="1.0" encoding="${encoding}"?>`), encoding));
+    const { text, warnings } = decoded(
+      iconv.encode(
+        rss(item(`<description>${words}</description>`), `<?xml version="1.0" encoding="${encoding}"?>`),
+        encoding,
+      ),
+    );
     expect(text).toContain(words);
     expect(warnings).toEqual([]);
   });
 
   it('lets a byte-order mark outrank the declaration', () => {
-    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(rss(item('<description>Zürich</description>'), '<?xml version="1.0" encoding="windows-1251"?>'))]);
+    const bytes = Uint8Array.from([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode(
+        rss(item('<description>Zürich</description>'), '<?xml version="1.0" encoding="windows-1251"?>'),
+      ),
+    ]);
     expect(decoded(bytes).text).toContain('Zürich');
   });
 });
 
 describe('feeds as publishers write them', () => {
   it('reads RSS whose elements are in a default namespace', () => {
-    const [story] = stories(rss(item('<description>Text.</description><link>https://courier.example/bridge</link>'), undefined, ' xmlns="http://backend.userland.com/rss2"'));
+    const [story] = stories(
+      rss(
+        item('<description>Text.</description><link>https://courier.example/bridge</link>'),
+        undefined,
+        ' xmlns="http://backend.userland.com/rss2"',
+      ),
+    );
     expect(story).toMatchObject({ title: 'Bridge reopens', canonical: 'https://courier.example/bridge' });
   });
 
   it('takes the canonical address from feedburner:origLink and pheedo:origLink, not the tracking redirect', () => {
     const xml = rss(
-      item('<link>https://feedproxy.google.com/~r/x/~3/abc/</link><feedburner:origLink>https://courier.example/bridge?utm_source=feedburner</feedburner:origLink><description>A.</description>') +
+      item(
+        '<link>https://feedproxy.google.com/~r/x/~3/abc/</link><feedburner:origLink>https://courier.example/bridge?utm_source=feedburner</feedburner:origLink><description>A.</description>',
+      ) +
         '<item><title>Second</title><pubDate>Wed, 06 Mar 2019 09:30:00 GMT</pubDate><link>http://feeds.courier.example/click.phdo?i=1</link><pheedo:origLink>https://courier.example/second?wprss=rss_x</pheedo:origLink><description>B.</description></item>',
       undefined,
       ' xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0" xmlns:pheedo="http://www.pheedo.com/namespace/pheedo"',
     );
-    expect(stories(xml).map((story) => story.canonical)).toEqual(['https://courier.example/bridge', 'https://courier.example/second']);
+    expect(stories(xml).map((story) => story.canonical)).toEqual([
+      'https://courier.example/bridge',
+      'https://courier.example/second',
+    ]);
   });
 
   it.each([
@@ -82,18 +115,29 @@ describe('feeds as publishers write them', () => {
   });
 
   it('keeps only the day of a date without a time zone, and says which zone it assumed', () => {
-    const [story] = stories(rss('<item><title>Bridge</title><pubDate>2019-03-06T23:30</pubDate><description>A.</description></item>'));
-    expect(story).toMatchObject({ date: '2019-03-06', note: 'date "2019-03-06T23:30" gives no time zone: taken as the publisher\'s local time, so only the day 2019-03-06 is kept' });
+    const [story] = stories(
+      rss('<item><title>Bridge</title><pubDate>2019-03-06T23:30</pubDate><description>A.</description></item>'),
+    );
+    expect(story).toMatchObject({
+      date: '2019-03-06',
+      note: 'date "2019-03-06T23:30" gives no time zone: taken as the publisher\'s local time, so only the day 2019-03-06 is kept',
+    });
   });
 
   it('splits bylines into the people named', () => {
-    expect(namesInByline('Lenny Bernstein, illustration by Anna Parini for the washington post')).toEqual(['Lenny Bernstein']);
+    expect(namesInByline('Lenny Bernstein, illustration by Anna Parini for the washington post')).toEqual([
+      'Lenny Bernstein',
+    ]);
     expect(namesInByline('By Will Bordell and Jon Robins')).toEqual(['Will Bordell', 'Jon Robins']);
     expect(namesInByline('Tom McCarthy in New York')).toEqual(['Tom McCarthy']);
     expect(namesInByline('Priya Natarajan, senior health correspondent')).toEqual(['Priya Natarajan']);
     expect(namesInByline('desk@courier.example (Mara Quill)')).toEqual(['Mara Quill']);
     expect(namesInByline('Staff and agencies')).toEqual(['Staff and agencies']);
-    const [story] = stories(rss(item('<author>ed@courier.example (Lenny Bernstein, photos by Ana Ruiz)</author><description>A.</description>')));
+    const [story] = stories(
+      rss(
+        item('<author>ed@courier.example (Lenny Bernstein, photos by Ana Ruiz)</author><description>A.</description>'),
+      ),
+    );
     expect(story!.article()!.authors).toEqual(['Lenny Bernstein']);
   });
 });
@@ -114,15 +158,27 @@ describe('what feeds wrap around their stories', () => {
   });
 
   it('keeps a story link that merely starts with "More"', () => {
-    expect(feedHtmlToMarkdown('<p><a href="https://courier.example/more">More rain is forecast for the valley</a>.</p>', base)).toBe('[More rain is forecast for the valley](https://courier.example/more).');
+    expect(
+      feedHtmlToMarkdown(
+        '<p><a href="https://courier.example/more">More rain is forecast for the valley</a>.</p>',
+        base,
+      ),
+    ).toBe('[More rain is forecast for the valley](https://courier.example/more).');
   });
 
   it('drops tracking parameters from links', () => {
-    expect(feedHtmlToMarkdown('<p><a href="https://courier.example/a?id=4&amp;utm_source=rss&amp;utm_term=.4ff">A</a></p>', base)).toBe('[A](https://courier.example/a?id=4)');
+    expect(
+      feedHtmlToMarkdown(
+        '<p><a href="https://courier.example/a?id=4&amp;utm_source=rss&amp;utm_term=.4ff">A</a></p>',
+        base,
+      ),
+    ).toBe('[A](https://courier.example/a?id=4)');
   });
 
   it('reads two or more <br> as a paragraph break, one as a line break', () => {
-    expect(feedHtmlToMarkdown('First paragraph.<br><br>Second, with a<br>line break.<br/>\n<br/>Third.', base)).toBe('First paragraph.\n\nSecond, with a\\\nline break.\n\nThird.');
+    expect(feedHtmlToMarkdown('First paragraph.<br><br>Second, with a<br>line break.<br/>\n<br/>Third.', base)).toBe(
+      'First paragraph.\n\nSecond, with a\\\nline break.\n\nThird.',
+    );
     expect(feedHtmlToMarkdown('<p>One.<br><br><em>Two.</em></p><p>Three.</p>', base)).toBe('One.\n\n_Two._\n\nThree.');
   });
 });
@@ -131,11 +187,18 @@ describe('one bad item does not cost the feed', () => {
   it('imports the dated items of a feed with an undated one, exits clean, and a second import changes nothing', async () => {
     const content = await temporaryContent();
     const feed = join(content, 'feed.xml');
-    await writeFile(feed, rss(`${item('<link>https://courier.example/1</link><description>A.</description>')}<item><title>Undated</title><description>B.</description></item>`));
+    await writeFile(
+      feed,
+      rss(
+        `${item('<link>https://courier.example/1</link><description>A.</description>')}<item><title>Undated</title><description>B.</description></item>`,
+      ),
+    );
     const first = await importArticles(importOptions([feed], content));
     expect(first.failed).toEqual([]);
     expect(first.imported.map((file) => file.article.title)).toEqual(['Bridge reopens']);
-    expect(first.skipped.map((skip) => skip.reason)).toEqual(['has no date (pass --date YYYY-MM-DD to import it with that date)']);
+    expect(first.skipped.map((skip) => skip.reason)).toEqual([
+      'has no date (pass --date YYYY-MM-DD to import it with that date)',
+    ]);
     const files = await articleFiles(content);
     const second = await importArticles(importOptions([feed], content));
     expect(second.imported).toEqual([]);

@@ -27,7 +27,9 @@ function story(n: number): string {
 /** Writes an RSS feed of at least `bytes`, returning how many items it holds. */
 async function writeLargeFeed(file: string, bytes: number): Promise<number> {
   const out = createWriteStream(file);
-  out.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Big Feed</title><link>https://feed.example/</link><description>Many stories</description>\n');
+  out.write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Big Feed</title><link>https://feed.example/</link><description>Many stories</description>\n',
+  );
   let written = 0;
   let items = 0;
   while (written < bytes) {

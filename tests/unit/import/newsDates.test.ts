@@ -3,7 +3,11 @@ import { findDateInText, readFeedDate } from '../../../src/import/newsDates.ts';
 
 describe('dates in pasted text', () => {
   it('says where in the line the date is, so the rest of the line can be read', () => {
-    expect(findDateInText('Huawei Logo Dec 3 2018 AH', { dayFirst: false })).toEqual({ day: '2018-12-03', text: 'Dec 3 2018', index: 12 });
+    expect(findDateInText('Huawei Logo Dec 3 2018 AH', { dayFirst: false })).toEqual({
+      day: '2018-12-03',
+      text: 'Dec 3 2018',
+      index: 12,
+    });
   });
 
   it('wants a full date: day, month and year', () => {

@@ -15,12 +15,16 @@ const read = (text: string, dayFirst = false) => readRawArticle(text, { dayFirst
 
 const story = (...blocks: string[]) => blocks.join('\n\n');
 
-const prose = 'Huawei opened a cybersecurity centre in Brussels on Tuesday, in a bid to win back the trust of European governments and operators.';
-const more = 'The centre will be open to customers and to independent testers, the company said in a statement released on Wednesday.';
+const prose =
+  'Huawei opened a cybersecurity centre in Brussels on Tuesday, in a bid to win back the trust of European governments and operators.';
+const more =
+  'The centre will be open to customers and to independent testers, the company said in a statement released on Wednesday.';
 
 describe('reading a pasted article', () => {
   it('takes the first non-empty line as the title', () => {
-    expect(read(story('', '  Huawei opens Brussels centre  ', '6 Mar 2019', prose)).title).toBe('Huawei opens Brussels centre');
+    expect(read(story('', '  Huawei opens Brussels centre  ', '6 Mar 2019', prose)).title).toBe(
+      'Huawei opens Brussels centre',
+    );
   });
 
   it.each([
@@ -53,25 +57,64 @@ describe('reading a pasted article', () => {
 
   it('does not take a date from the article text, nor a relative one', () => {
     expect(read(story('Title', 'Updated 3 days ago', `On 5 March 2019, ${prose}`)).day).toBeUndefined();
-    expect(read(story('Title', prose, 'Huawei said on 6 March 2019 that it would open the centre.')).day).toBeUndefined();
+    expect(
+      read(story('Title', prose, 'Huawei said on 6 March 2019 that it would open the centre.')).day,
+    ).toBeUndefined();
   });
 
   it('turns a credit line and a closing caption into image metadata, not body text', () => {
-    const article = read(story('Title', '6 Mar 2019', 'Image: alexeynovikov/Depositphotos', prose, more, 'Huawei logo on the wall of the server room. Image: alexeynovikov/Depositphotos'));
-    expect(article.image).toEqual({ alt: 'Huawei logo on the wall of the server room.', credit: 'alexeynovikov/Depositphotos' });
+    const article = read(
+      story(
+        'Title',
+        '6 Mar 2019',
+        'Image: alexeynovikov/Depositphotos',
+        prose,
+        more,
+        'Huawei logo on the wall of the server room. Image: alexeynovikov/Depositphotos',
+      ),
+    );
+    expect(article.image).toEqual({
+      alt: 'Huawei logo on the wall of the server room.',
+      credit: 'alexeynovikov/Depositphotos',
+    });
     expect(article.body).toBe(`${prose}\n\n${more}\n`);
   });
 
   it('drops advertising and share or subscribe prompts', () => {
     const article = read(
-      story('Title', '6 Mar 2019', 'Advertisement', prose, 'Sponsored Video', more, 'Read more: Huawei sues the US', 'Share this article', 'Subscribe to our newsletter', 'Facebook Twitter LinkedIn'),
+      story(
+        'Title',
+        '6 Mar 2019',
+        'Advertisement',
+        prose,
+        'Sponsored Video',
+        more,
+        'Read more: Huawei sues the US',
+        'Share this article',
+        'Subscribe to our newsletter',
+        'Facebook Twitter LinkedIn',
+      ),
     );
     expect(article.body).toBe(`${prose}\n\n${more}\n`);
   });
 
   it('makes short title-like lines between paragraphs ## subheadings, and nothing else', () => {
-    const article = read(story('Title', '6 Mar 2019', 'Short opening line', prose, 'Battle lines drawn', more, 'What happens next?', prose, 'A closing line'));
-    expect(article.body).toBe(`Short opening line\n\n${prose}\n\n## Battle lines drawn\n\n${more}\n\n## What happens next?\n\n${prose}\n\nA closing line\n`);
+    const article = read(
+      story(
+        'Title',
+        '6 Mar 2019',
+        'Short opening line',
+        prose,
+        'Battle lines drawn',
+        more,
+        'What happens next?',
+        prose,
+        'A closing line',
+      ),
+    );
+    expect(article.body).toBe(
+      `Short opening line\n\n${prose}\n\n## Battle lines drawn\n\n${more}\n\n## What happens next?\n\n${prose}\n\nA closing line\n`,
+    );
   });
 
   it('does not make a short sentence a subheading', () => {
@@ -85,14 +128,21 @@ describe('reading a pasted article', () => {
   });
 
   it('reads bylines at the top and at the end', () => {
-    expect(read(story('Title', 'By Marie Dupont and Jan de Vries', '6 Mar 2019', prose)).authors).toEqual(['Marie Dupont', 'Jan de Vries']);
+    expect(read(story('Title', 'By Marie Dupont and Jan de Vries', '6 Mar 2019', prose)).authors).toEqual([
+      'Marie Dupont',
+      'Jan de Vries',
+    ]);
     expect(read(story('Title', 'By Marie Dupont | 6 March 2019', prose)).authors).toEqual(['Marie Dupont']);
     expect(read(story('Title', '6 Mar 2019', prose, more, 'By Marie Dupont')).authors).toEqual(['Marie Dupont']);
   });
 
   it('joins hard-wrapped paragraphs and keeps line breaks between paragraphs only', () => {
-    const article = read('Title\n\n6 Mar 2019\n\nHuawei opened a centre\nin Brussels on Tuesday,\r\nsaid the company.\n\n\n\nIt will be open to testers.');
-    expect(article.body).toBe('Huawei opened a centre in Brussels on Tuesday, said the company.\n\nIt will be open to testers.\n');
+    const article = read(
+      'Title\n\n6 Mar 2019\n\nHuawei opened a centre\nin Brussels on Tuesday,\r\nsaid the company.\n\n\n\nIt will be open to testers.',
+    );
+    expect(article.body).toBe(
+      'Huawei opened a centre in Brussels on Tuesday, said the company.\n\nIt will be open to testers.\n',
+    );
   });
 
   it('keeps Unicode as written: curly quotes, dashes, accents, other scripts', () => {
@@ -106,7 +156,9 @@ describe('reading a pasted article', () => {
   });
 
   it('keeps a bulleted run of lines as a list', () => {
-    expect(read(story('Title', '6 Mar 2019', prose, '• 5G\n• cloud\n• internet of things')).body).toBe(`${prose}\n\n- 5G\n- cloud\n- internet of things\n`);
+    expect(read(story('Title', '6 Mar 2019', prose, '• 5G\n• cloud\n• internet of things')).body).toBe(
+      `${prose}\n\n- 5G\n- cloud\n- internet of things\n`,
+    );
   });
 
   it.each([
@@ -122,7 +174,9 @@ describe('reading a pasted article', () => {
 
 describe('lines of page furniture', () => {
   it('collapses runs of spaces and turns a web page’s no-break space between words into a space', () => {
-    expect(tidyLine('  proposing\u00A0commitments,  the\u00A0 Cyber\tCentre ')).toBe('proposing commitments, the Cyber Centre');
+    expect(tidyLine('  proposing\u00A0commitments,  the\u00A0 Cyber\tCentre ')).toBe(
+      'proposing commitments, the Cyber Centre',
+    );
     expect(tidyLine('10\u00A0km « Nous\u00A0»')).toBe('10\u00A0km « Nous\u00A0»');
   });
 
@@ -141,7 +195,10 @@ describe('lines of page furniture', () => {
   });
 
   it('reads author notes, with or without an outlet', () => {
-    expect(readAuthorNote('John Kennedy is a reporter at Silicon Republic, covering telecoms.')).toEqual({ authors: ['John Kennedy'], outlet: 'Silicon Republic' });
+    expect(readAuthorNote('John Kennedy is a reporter at Silicon Republic, covering telecoms.')).toEqual({
+      authors: ['John Kennedy'],
+      outlet: 'Silicon Republic',
+    });
     expect(readAuthorNote('Ada Byron is a freelance writer')).toEqual({ authors: ['Ada Byron'] });
     expect(readAuthorNote('The company is the largest maker of telecoms equipment in the world.')).toBeUndefined();
   });

@@ -47,20 +47,24 @@ describe.skipIf(!present)('the real-world practice set in ../shared/real-world/'
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  it('imports every feed whole, with no mojibake and no tracker, and a second import changes nothing', { timeout: 120_000 }, async () => {
-    for (const name of await readdir(join(material, 'feeds'))) {
-      const content = await temporaryContent();
-      const file = join(material, 'feeds', name);
-      const report = await importArticles(importOptions([file], content));
-      expect(report.failed, name).toEqual([]);
-      expect(report.imported.length, name).toBeGreaterThan(0);
-      for (const { label, text } of report.imported) {
-        expect(mojibakeCount(text), label).toBe(0);
-        expect(trackerCount(text), label).toBe(0);
+  it(
+    'imports every feed whole, with no mojibake and no tracker, and a second import changes nothing',
+    { timeout: 120_000 },
+    async () => {
+      for (const name of await readdir(join(material, 'feeds'))) {
+        const content = await temporaryContent();
+        const file = join(material, 'feeds', name);
+        const report = await importArticles(importOptions([file], content));
+        expect(report.failed, name).toEqual([]);
+        expect(report.imported.length, name).toBeGreaterThan(0);
+        for (const { label, text } of report.imported) {
+          expect(mojibakeCount(text), label).toBe(0);
+          expect(trackerCount(text), label).toBe(0);
+        }
+        expect((await importArticles(importOptions([file], content))).imported, name).toEqual([]);
       }
-      expect((await importArticles(importOptions([file], content))).imported, name).toEqual([]);
-    }
-  });
+    },
+  );
 
   it('imports each page from its URL with the right metadata and its text', { timeout: 120_000 }, async () => {
     for (const page of await readdir(join(material, 'pages'))) {
@@ -73,7 +77,10 @@ describe.skipIf(!present)('the real-world practice set in ../shared/real-world/'
         expect(sameTitle(expected.title, article!.title), `${page} title "${article!.title}"`).toBe(true);
         expect(article!.date.slice(0, 10), page).toBe(expected.publishedTime.slice(0, 10));
         // An outlet credited as its own author is as right named as left out.
-        expect(sameByline(byline, article!.authors) || (article!.authors.length === 0 && byline === expected.siteName), `${page} byline ${JSON.stringify(article!.authors)}`).toBe(true);
+        expect(
+          sameByline(byline, article!.authors) || (article!.authors.length === 0 && byline === expected.siteName),
+          `${page} byline ${JSON.stringify(article!.authors)}`,
+        ).toBe(true);
         expect(article!.source.name.toLowerCase(), page).toBe(expected.siteName.toLowerCase());
       };
       const report = await importArticles(importOptions([`${origin}/${page}/source.html`], await temporaryContent()));
@@ -83,7 +90,9 @@ describe.skipIf(!present)('the real-world practice set in ../shared/real-world/'
       expect(score.recall, `${page} recall`).toBeGreaterThanOrEqual(0.95);
       expect(score.precision, `${page} precision`).toBeGreaterThanOrEqual(0.9);
       if (existsSync(join(folder, 'pasted.txt'))) {
-        const pasted = await importArticles(importOptions([join(folder, 'pasted.txt')], await temporaryContent(), { source: expected.siteName }));
+        const pasted = await importArticles(
+          importOptions([join(folder, 'pasted.txt')], await temporaryContent(), { source: expected.siteName }),
+        );
         expect(pasted.failed, `${page} pasted`).toEqual([]);
         check(pasted.imported[0]?.article);
       }

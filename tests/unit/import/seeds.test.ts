@@ -61,9 +61,15 @@ describe.each([
 describe('importing a seed with --events', () => {
   it('lists the dated events the text reports, resolved against the publication date', async () => {
     const content = await temporaryContent();
-    await importArticles(importOptions([join(seeds, '002_7018f7561aa7d3df.txt')], content, { source: 'Silicon Republic', events: true }));
-    const imported = await importedArticle(join(content, 'articles', '2019-03-06-huawei-opens-a-new-eu-cybersecurity-transparency-centre.md'));
-    const dates = imported.data.events.map((event) => `${event.date.year}-${event.date.month ?? ''}-${event.date.day ?? ''}`);
+    await importArticles(
+      importOptions([join(seeds, '002_7018f7561aa7d3df.txt')], content, { source: 'Silicon Republic', events: true }),
+    );
+    const imported = await importedArticle(
+      join(content, 'articles', '2019-03-06-huawei-opens-a-new-eu-cybersecurity-transparency-centre.md'),
+    );
+    const dates = imported.data.events.map(
+      (event) => `${event.date.year}-${event.date.month ?? ''}-${event.date.day ?? ''}`,
+    );
     expect(dates).toContain('2019-3-5');
     expect(dates).toContain('2019-1-');
     expect(dates).toContain('2019-2-');

@@ -22,7 +22,11 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 });
 
-export function importOptions(inputs: string[], content: string, overrides: Partial<ImportOptions> = {}): ImportOptions {
+export function importOptions(
+  inputs: string[],
+  content: string,
+  overrides: Partial<ImportOptions> = {},
+): ImportOptions {
   return { inputs, content, authors: [], tags: [], dayFirst: false, events: false, dryRun: false, ...overrides };
 }
 

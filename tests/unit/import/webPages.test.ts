@@ -9,7 +9,8 @@ import { readWebPage } from '../../../src/import/webPage.ts';
 import { articleFiles, fixtures, importOptions, temporaryContent } from './support.ts';
 
 const pages = join(fixtures, 'pages');
-const page = async (name: string, url?: string) => readWebPage(decodeInput(await readFile(join(pages, name)), 'html'), url);
+const page = async (name: string, url?: string) =>
+  readWebPage(decodeInput(await readFile(join(pages, name)), 'html'), url);
 
 /** An outlet's web server on 127.0.0.1, serving the fixture pages and a feed. */
 let server: Server;
@@ -71,7 +72,12 @@ describe('metadata in order of trust', () => {
 
   it('reads the visible byline and dateline when the page has no metadata for them', async () => {
     const story = await page('visible-byline.html', 'https://city.example/ferry');
-    expect(story).toMatchObject({ title: 'Ferry crews offered tram jobs', date: '2021-04-16T11:00:00+02:00', authors: ['Priya Natarajan'], canonical: 'https://city.example/ferry' });
+    expect(story).toMatchObject({
+      title: 'Ferry crews offered tram jobs',
+      date: '2021-04-16T11:00:00+02:00',
+      authors: ['Priya Natarajan'],
+      canonical: 'https://city.example/ferry',
+    });
     expect(story.body).not.toMatch(/Priya Natarajan|16 April 2021/);
   });
 });
@@ -79,19 +85,31 @@ describe('metadata in order of trust', () => {
 describe('the lead image', () => {
   it('takes its alt text from the page, its credit from the metadata or the caption, and leaves it out of the body', async () => {
     const story = await page('jsonld-story.html');
-    expect(story.image).toEqual({ src: 'https://cdn.courier.example/photos/bridge.jpg', alt: 'A wooden ferry landing on a wide river at dusk', credit: 'Ines Vogel/Courier' });
+    expect(story.image).toEqual({
+      src: 'https://cdn.courier.example/photos/bridge.jpg',
+      alt: 'A wooden ferry landing on a wide river at dusk',
+      credit: 'Ines Vogel/Courier',
+    });
     expect(story.body).not.toContain('bridge.jpg');
   });
 
   it('takes og:image:alt', async () => {
-    expect((await page('og-story.html')).image).toEqual({ src: 'https://matin.example/img/pont.jpg', alt: 'Maquette du pont posée sur une table' });
+    expect((await page('og-story.html')).image).toEqual({
+      src: 'https://matin.example/img/pont.jpg',
+      alt: 'Maquette du pont posée sur une table',
+    });
   });
 
   it('never invents an alt text: an undescribed lead image is left out, with a note', async () => {
-    const html = (await readFile(join(pages, 'visible-byline.html'), 'utf8')).replace('<head>', '<head><meta property="og:image" content="https://city.example/img/lead.jpg">');
+    const html = (await readFile(join(pages, 'visible-byline.html'), 'utf8')).replace(
+      '<head>',
+      '<head><meta property="og:image" content="https://city.example/img/lead.jpg">',
+    );
     const story = readWebPage(html, 'https://city.example/ferry');
     expect(story.image).toBeUndefined();
-    expect(story.notes).toEqual(['lead image https://city.example/img/lead.jpg has no description on the page, so it is not recorded (add image.alt and image.src by hand to show it)']);
+    expect(story.notes).toEqual([
+      'lead image https://city.example/img/lead.jpg has no description on the page, so it is not recorded (add image.alt and image.src by hand to show it)',
+    ]);
   });
 });
 
@@ -108,13 +126,27 @@ describe('the article text', () => {
 
   it('drops navigation, share bars, newsletter boxes, related stories, comments and scripts', async () => {
     const { body } = await page('jsonld-story.html');
-    for (const clutter of ['Home', 'Share on Facebook', 'Tweet', 'newsletter', 'Subscribe', 'Related stories', 'Ferry fares', 'Comments', 'First!', 'tracker', '© Valdria Courier']) {
+    for (const clutter of [
+      'Home',
+      'Share on Facebook',
+      'Tweet',
+      'newsletter',
+      'Subscribe',
+      'Related stories',
+      'Ferry fares',
+      'Comments',
+      'First!',
+      'tracker',
+      '© Valdria Courier',
+    ]) {
       expect(body).not.toContain(clutter);
     }
   });
 
   it('reads a page in the encoding its <meta charset> declares', async () => {
-    expect((await page('og-story.html')).body).toContain('«Ce pont est une affaire régionale autant que municipale», a-t-elle déclaré');
+    expect((await page('og-story.html')).body).toContain(
+      '«Ce pont est une affaire régionale autant que municipale», a-t-elle déclaré',
+    );
   });
 
   it('sanitizes what the page holds', () => {
@@ -122,7 +154,9 @@ describe('the article text', () => {
       <p onclick="steal()">${'A paragraph long enough to be the article text of this small page. '.repeat(6)}</p>
       <p><a href="javascript:alert(1)">a link</a> and <img src="x.png" onerror="alert(1)" alt="x"><iframe src="https://evil.example"></iframe></p>
       <p>${'More article text follows here so that the extractor sees a story. '.repeat(6)}</p></article></body></html>`;
-    expect(readWebPage(html, 'https://hostile.example/a').body).not.toMatch(/javascript:|onclick|onerror|iframe|<script/);
+    expect(readWebPage(html, 'https://hostile.example/a').body).not.toMatch(
+      /javascript:|onclick|onerror|iframe|<script/,
+    );
   });
 });
 
@@ -135,11 +169,23 @@ describe('importing a web page', () => {
     const files = await articleFiles(content);
     expect([...files.keys()]).toEqual(['2021-04-14-valdria-council-approves-the-river-bridge.md']);
     const text = files.get('2021-04-14-valdria-council-approves-the-river-bridge.md')!;
-    expect(text).toMatch(/^---\ntitle: Valdria council approves the river bridge\ndate: "2021-04-14T09:30:00\+02:00"\nupdated: "2021-04-15T10:00:00\+02:00"\nsource:\n {2}name: Valdria Courier\n {2}url: https:\/\/courier\.example\/\nauthors:\n {2}- Mara Quill\n {2}- Tomas Reyes\n/);
-    expect(text).toContain('image:\n  src: https://cdn.courier.example/photos/bridge.jpg\n  alt: A wooden ferry landing on a wide river at dusk\n  credit: Ines Vogel/Courier\n');
+    expect(text).toMatch(
+      /^---\ntitle: Valdria council approves the river bridge\ndate: "2021-04-14T09:30:00\+02:00"\nupdated: "2021-04-15T10:00:00\+02:00"\nsource:\n {2}name: Valdria Courier\n {2}url: https:\/\/courier\.example\/\nauthors:\n {2}- Mara Quill\n {2}- Tomas Reyes\n/,
+    );
+    expect(text).toContain(
+      'image:\n  src: https://cdn.courier.example/photos/bridge.jpg\n  alt: A wooden ferry landing on a wide river at dusk\n  credit: Ines Vogel/Courier\n',
+    );
     const second = await importArticles(importOptions([url], content));
     expect(second.imported).toEqual([]);
-    expect(second.skipped).toEqual([{ label: url, reason: 'already in ' + join(content, 'articles', '2021-04-14-valdria-council-approves-the-river-bridge.md') + ' (same canonical URL)' }]);
+    expect(second.skipped).toEqual([
+      {
+        label: url,
+        reason:
+          'already in ' +
+          join(content, 'articles', '2021-04-14-valdria-council-approves-the-river-bridge.md') +
+          ' (same canonical URL)',
+      },
+    ]);
     expect(await articleFiles(content)).toEqual(files);
   });
 
@@ -147,15 +193,27 @@ describe('importing a web page', () => {
     const content = await temporaryContent();
     const saved = join(pages, 'visible-byline.html');
     const withoutOutlet = await importArticles(importOptions([saved], content, { url: 'https://city.example/ferry' }));
-    expect(withoutOutlet.failed).toEqual([{ input: saved, message: `${saved}: does not say which outlet published it (pass --source "Outlet name")` }]);
-    const report = await importArticles(importOptions([saved], content, { url: 'https://city.example/ferry', source: 'City Post' }));
-    expect(report.imported.map((file) => file.article)).toMatchObject([{ title: 'Ferry crews offered tram jobs', canonical: 'https://city.example/ferry', source: { name: 'City Post', url: 'https://city.example/' } }]);
+    expect(withoutOutlet.failed).toEqual([
+      { input: saved, message: `${saved}: does not say which outlet published it (pass --source "Outlet name")` },
+    ]);
+    const report = await importArticles(
+      importOptions([saved], content, { url: 'https://city.example/ferry', source: 'City Post' }),
+    );
+    expect(report.imported.map((file) => file.article)).toMatchObject([
+      {
+        title: 'Ferry crews offered tram jobs',
+        canonical: 'https://city.example/ferry',
+        source: { name: 'City Post', url: 'https://city.example/' },
+      },
+    ]);
   });
 
   it('shows what it would write on --dry-run, and writes nothing', async () => {
     const content = await temporaryContent();
     const report = await importArticles(importOptions([`${origin}/og-story.html`], content, { dryRun: true }));
-    expect(report.imported.map((file) => file.file)).toEqual([join(content, 'articles', '2021-04-15-le-pont-de-valdria-sera-paye-par-la-region.md')]);
+    expect(report.imported.map((file) => file.file)).toEqual([
+      join(content, 'articles', '2021-04-15-le-pont-de-valdria-sera-paye-par-la-region.md'),
+    ]);
     expect(await articleFiles(content)).toEqual(new Map());
   });
 

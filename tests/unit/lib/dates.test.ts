@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { comparePartialDates, formatPartialDate, parsePartialDate, parsePublicationDate } from '../../../src/lib/dates.ts';
+import {
+  comparePartialDates,
+  formatPartialDate,
+  parsePartialDate,
+  parsePublicationDate,
+} from '../../../src/lib/dates.ts';
 
 function publication(input: unknown) {
   const reading = parsePublicationDate(input);
@@ -33,8 +38,14 @@ describe('publication dates', () => {
 
 describe('partial dates', () => {
   it('reads a year, a month or a day', () => {
-    expect(parsePartialDate(2019)).toEqual({ ok: true, value: { year: 2019, month: undefined, day: undefined, precision: 'year' } });
-    expect(parsePartialDate('2019-03')).toMatchObject({ ok: true, value: { year: 2019, month: 3, precision: 'month' } });
+    expect(parsePartialDate(2019)).toEqual({
+      ok: true,
+      value: { year: 2019, month: undefined, day: undefined, precision: 'year' },
+    });
+    expect(parsePartialDate('2019-03')).toMatchObject({
+      ok: true,
+      value: { year: 2019, month: 3, precision: 'month' },
+    });
     expect(parsePartialDate('2019-03-05')).toMatchObject({ ok: true, value: { day: 5, precision: 'day' } });
     expect(parsePartialDate('2019-02-29').ok).toBe(false);
   });
@@ -45,7 +56,9 @@ describe('partial dates', () => {
       if (!reading.ok) throw new Error(reading.message);
       return reading.value;
     });
-    const sorted = [...dates].sort(comparePartialDates).map((date) => [date.year, date.month, date.day].filter(Boolean).join('-'));
+    const sorted = [...dates]
+      .sort(comparePartialDates)
+      .map((date) => [date.year, date.month, date.day].filter(Boolean).join('-'));
     expect(sorted).toEqual(['2018-12-31', '2019', '2019-3', '2019-3-5', '2019-4']);
   });
 
@@ -67,10 +80,14 @@ describe('seasons', () => {
 
   it('reads and writes a season, and sorts it before the months it holds', () => {
     expect(read('2018-summer')).toEqual({ year: 2018, season: 'summer', precision: 'season' });
-    const sorted = ['2018-07', '2018-summer', '2018', '2018-05-31', '2018-winter', '2018-12-01'].map(read).sort(comparePartialDates);
-    expect(sorted.map((date) => [date.year, date.season ?? date.month, date.day].filter((part) => part !== undefined).join('-'))).toEqual([
-      '2018', '2018-5-31', '2018-summer', '2018-7', '2018-winter', '2018-12-1',
-    ]);
+    const sorted = ['2018-07', '2018-summer', '2018', '2018-05-31', '2018-winter', '2018-12-01']
+      .map(read)
+      .sort(comparePartialDates);
+    expect(
+      sorted.map((date) =>
+        [date.year, date.season ?? date.month, date.day].filter((part) => part !== undefined).join('-'),
+      ),
+    ).toEqual(['2018', '2018-5-31', '2018-summer', '2018-7', '2018-winter', '2018-12-1']);
   });
 
   it('names a season in English, and by its months elsewhere', () => {

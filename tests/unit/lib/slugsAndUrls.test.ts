@@ -26,17 +26,28 @@ describe('slugs', () => {
 });
 
 describe('site address', () => {
-  const topic = parseTopic('---\ntitle: T\ndescription: D.\nsite: https://example.org/digests/huawei\n---\n', 'content/topic.md');
+  const topic = parseTopic(
+    '---\ntitle: T\ndescription: D.\nsite: https://example.org/digests/huawei\n---\n',
+    'content/topic.md',
+  );
 
   it('takes the base path from the site URL', () => {
-    expect(resolveSiteAddress(topic, undefined)).toEqual({ site: 'https://example.org/digests/huawei/', base: '/digests/huawei/' });
+    expect(resolveSiteAddress(topic, undefined)).toEqual({
+      site: 'https://example.org/digests/huawei/',
+      base: '/digests/huawei/',
+    });
   });
 
   it('lets DOSSIER_SITE override it', () => {
-    expect(resolveSiteAddress(topic, 'https://staging.example.org/')).toEqual({ site: 'https://staging.example.org/', base: '/' });
+    expect(resolveSiteAddress(topic, 'https://staging.example.org/')).toEqual({
+      site: 'https://staging.example.org/',
+      base: '/',
+    });
   });
 
   it('says what to write when the site is missing', () => {
-    expect(() => resolveSiteAddress(parseTopic('---\ntitle: T\n---\n', 'content/topic.md'), undefined)).toThrow(/content\/topic.md: field "site"/);
+    expect(() => resolveSiteAddress(parseTopic('---\ntitle: T\n---\n', 'content/topic.md'), undefined)).toThrow(
+      /content\/topic.md: field "site"/,
+    );
   });
 });

@@ -12,7 +12,14 @@ const centre = makeArticle('centre', {
 });
 
 function document(overrides: Partial<Parameters<typeof articleSearchDocument>[0]> = {}) {
-  return articleSearchDocument({ slug: 'centre', data: centre.data, html: '<h2 id="trust">Trust</h2><p>Body text.</p>', topicLanguage: 'en-GB', base: '/digests/huawei/', ...overrides });
+  return articleSearchDocument({
+    slug: 'centre',
+    data: centre.data,
+    html: '<h2 id="trust">Trust</h2><p>Body text.</p>',
+    topicLanguage: 'en-GB',
+    base: '/digests/huawei/',
+    ...overrides,
+  });
 }
 
 describe('the search document of an article', () => {
@@ -23,15 +30,21 @@ describe('the search document of an article', () => {
   it('indexes the headline, the standfirst and the text, with the headings as the page has them', () => {
     const { content } = document();
     expect(content).toContain('<article data-pagefind-body>');
-    expect(content).toContain('<h1 data-pagefind-meta="title">Huawei opens a &quot;transparency&quot; centre &lt;in Brussels&gt;</h1>');
+    expect(content).toContain(
+      '<h1 data-pagefind-meta="title">Huawei opens a &quot;transparency&quot; centre &lt;in Brussels&gt;</h1>',
+    );
     expect(content).toContain('<p>A lab for testing.</p>');
     expect(content).toContain('<div><h2 id="trust">Trust</h2><p>Body text.</p></div>');
   });
 
   it('carries date, source and photo as metadata, outside the indexed text', () => {
     const { content } = document();
-    expect(content).toContain('<div data-pagefind-ignore><span data-pagefind-meta="source" data-pagefind-filter="source">Silicon &amp; Republic</span><span data-pagefind-meta="date:2019-03-06"></span></div>');
-    expect(content).toContain('<img src="/digests/huawei/images/lab.jpg" alt="The lab" data-pagefind-meta="image[src], image_alt[alt]">');
+    expect(content).toContain(
+      '<div data-pagefind-ignore><span data-pagefind-meta="source" data-pagefind-filter="source">Silicon &amp; Republic</span><span data-pagefind-meta="date:2019-03-06"></span></div>',
+    );
+    expect(content).toContain(
+      '<img src="/digests/huawei/images/lab.jpg" alt="The lab" data-pagefind-meta="image[src], image_alt[alt]">',
+    );
   });
 
   it('files the article under its tags, source and year, and sorts it by date', () => {
@@ -56,7 +69,11 @@ describe('the search document of an article', () => {
   });
 
   it('keeps an absolute photo address as it is', () => {
-    const remote = makeArticle('remote', { title: 'Remote', date: '2019-03-06', image: { src: 'https://example.org/a.jpg', alt: 'A' } });
+    const remote = makeArticle('remote', {
+      title: 'Remote',
+      date: '2019-03-06',
+      image: { src: 'https://example.org/a.jpg', alt: 'A' },
+    });
     expect(document({ data: remote.data }).content).toContain('<img src="https://example.org/a.jpg"');
   });
 });

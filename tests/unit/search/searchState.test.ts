@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { hasCriteria, pagefindOptions, primaryLanguage, readSearchState, writeSearchState } from '../../../src/search/searchState.ts';
+import {
+  hasCriteria,
+  pagefindOptions,
+  primaryLanguage,
+  readSearchState,
+  writeSearchState,
+} from '../../../src/search/searchState.ts';
 
 describe('search state in the URL', () => {
   it('reads a shared search and writes it back the same', () => {
     const query = '?q=transparency+centre&source=Silicon+Republic&tag=huawei&tag=5g&sort=oldest';
     const state = readSearchState(new URLSearchParams(query));
-    expect(state).toEqual({ query: 'transparency centre', sort: 'oldest', filters: { source: ['Silicon Republic'], tag: ['huawei', '5g'], year: [] } });
+    expect(state).toEqual({
+      query: 'transparency centre',
+      sort: 'oldest',
+      filters: { source: ['Silicon Republic'], tag: ['huawei', '5g'], year: [] },
+    });
     expect(writeSearchState(state)).toBe(query);
   });
 

@@ -5,9 +5,12 @@ import type { SearchEntry } from '../../../src/search/searchFiles.ts';
 const entry = (day: string, slug = day): SearchEntry => ({ url: `/articles/${slug}/`, digest: `d-${slug}`, day });
 /** `count` articles, one a day from `first`. */
 function daily(first: string, count: number): SearchEntry[] {
-  return Array.from({ length: count }, (_, index) => entry(new Date(Date.parse(first) + index * 86_400_000).toISOString().slice(0, 10)));
+  return Array.from({ length: count }, (_, index) =>
+    entry(new Date(Date.parse(first) + index * 86_400_000).toISOString().slice(0, 10)),
+  );
 }
-const spans = (shards: ReturnType<typeof planSearchShards>) => shards.map((shard) => `${shard.from}..${shard.to} (${shard.entries.length})`);
+const spans = (shards: ReturnType<typeof planSearchShards>) =>
+  shards.map((shard) => `${shard.from}..${shard.to} (${shard.entries.length})`);
 
 describe('search shards', () => {
   it('keeps a small digest in one shard, whatever its years', () => {
@@ -29,9 +32,16 @@ describe('search shards', () => {
     const entries = [...daily('2017-01-01', 8), ...daily('2018-01-01', 8), ...daily('2019-01-01', 8)];
     const before = planSearchShards(entries, { maxArticles: 10 });
     const edited = entries.map((item) => (item.day === '2018-01-05' ? { ...item, digest: 'changed' } : item));
-    const after = planSearchShards([...edited, entry('2018-03-01', 'added')].filter((item) => item.day !== '2018-01-02'), { maxArticles: 10 });
+    const after = planSearchShards(
+      [...edited, entry('2018-03-01', 'added')].filter((item) => item.day !== '2018-01-02'),
+      { maxArticles: 10 },
+    );
     expect(before.map((shard) => shard.name)).toHaveLength(3);
-    expect(after.map((shard) => shard.name)).toEqual([before[0]!.name, expect.not.stringMatching(before[1]!.name), before[2]!.name]);
+    expect(after.map((shard) => shard.name)).toEqual([
+      before[0]!.name,
+      expect.not.stringMatching(before[1]!.name),
+      before[2]!.name,
+    ]);
   });
 
   it('names a shard by its articles and how it was indexed, whatever order they come in', () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pageCacheKey } from '../../../src/site/pageCacheKey.ts';
 
-const entry = (digest: string, title: string) => ({ id: 'brussels-centre', collection: 'articles', digest, data: { title } });
+const entry = (digest: string, title: string) => ({
+  id: 'brussels-centre',
+  collection: 'articles',
+  digest,
+  data: { title },
+});
 
 describe('pageCacheKey', () => {
   it('is the same for the same props and topic, and changes with either', () => {
@@ -17,6 +22,8 @@ describe('pageCacheKey', () => {
   });
 
   it('keys values taken out of an entry by the values themselves', () => {
-    expect(pageCacheKey({ newer: { id: 'x', title: 'A' } }, '')).not.toBe(pageCacheKey({ newer: { id: 'x', title: 'B' } }, ''));
+    expect(pageCacheKey({ newer: { id: 'x', title: 'A' } }, '')).not.toBe(
+      pageCacheKey({ newer: { id: 'x', title: 'B' } }, ''),
+    );
   });
 });

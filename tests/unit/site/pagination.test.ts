@@ -33,7 +33,8 @@ describe('listing pages numbered from the oldest article', () => {
   });
 
   it('changes only the newest page when an article is added, and the two before it when that adds a page', () => {
-    const keys = (count: number) => paginateFromOldest(newestFirst(count), 25).map((page) => `${page.path} ${pageCacheKey(page, '')}`);
+    const keys = (count: number) =>
+      paginateFromOldest(newestFirst(count), 25).map((page) => `${page.path} ${pageCacheKey(page, '')}`);
     for (const count of [30, 60, 74, 249, 1000]) {
       const before = keys(count);
       const after = keys(count + 1);

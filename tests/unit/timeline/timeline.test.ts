@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parsePartialDate } from '../../../src/lib/dates.ts';
-import { collectTimelineEntries, type TimelineEntry, datesAgree, entriesByGroup, groupByYearAndMonth, latestEvents } from '../../../src/timeline/timeline.ts';
+import {
+  collectTimelineEntries,
+  type TimelineEntry,
+  datesAgree,
+  entriesByGroup,
+  groupByYearAndMonth,
+  latestEvents,
+} from '../../../src/timeline/timeline.ts';
 import { makeArticle } from '../../support/articles.ts';
 
 const articles = [
@@ -13,7 +20,14 @@ const articles = [
       { date: 2018, text: 'A campaign began.', approximate: true },
     ],
   }),
-  makeArticle('plans', { title: 'Plans announced', date: '2018-12-03', events: [{ date: '2018-12', text: 'Plans were announced.' }, { date: '2018-summer', text: 'Rules changed.' }] }),
+  makeArticle('plans', {
+    title: 'Plans announced',
+    date: '2018-12-03',
+    events: [
+      { date: '2018-12', text: 'Plans were announced.' },
+      { date: '2018-summer', text: 'Rules changed.' },
+    ],
+  }),
 ];
 
 describe('the timeline', () => {
@@ -42,13 +56,23 @@ describe('the timeline', () => {
       'event-2019-03-05-the-centre-opened',
       'published-centre',
     ]);
-    expect(collectTimelineEntries([...articles].reverse()).map((entry) => entry.id)).toEqual(entries.map((entry) => entry.id));
+    expect(collectTimelineEntries([...articles].reverse()).map((entry) => entry.id)).toEqual(
+      entries.map((entry) => entry.id),
+    );
   });
 
   it('keeps anchors unique when two different happenings would share one', () => {
     const twice = collectTimelineEntries([
-      makeArticle('one', { title: 'One', date: '2019-01-02', events: [{ date: '2019-01-01', text: 'Talks began in Geneva about trade and security.' }] }),
-      makeArticle('two', { title: 'Two', date: '2019-01-03', events: [{ date: '2019-01-02', text: 'Talks began in Geneva after a long delay.' }] }),
+      makeArticle('one', {
+        title: 'One',
+        date: '2019-01-02',
+        events: [{ date: '2019-01-01', text: 'Talks began in Geneva about trade and security.' }],
+      }),
+      makeArticle('two', {
+        title: 'Two',
+        date: '2019-01-03',
+        events: [{ date: '2019-01-02', text: 'Talks began in Geneva after a long delay.' }],
+      }),
     ]);
     expect(twice.filter((entry) => entry.kind === 'event').map((entry) => entry.id)).toEqual([
       'event-2019-01-01-talks-began-in-geneva-about-trade-and-security',
@@ -65,15 +89,36 @@ describe('the timeline', () => {
   });
 
   it('lists the latest events newest first', () => {
-    expect(latestEvents(entries, 2).map((entry) => entry.text)).toEqual(['The centre opened.', 'Charges were brought.']);
+    expect(latestEvents(entries, 2).map((entry) => entry.text)).toEqual([
+      'The centre opened.',
+      'Charges were brought.',
+    ]);
   });
 });
 
 describe('the same happening reported by several articles', () => {
   const merged = collectTimelineEntries([
-    makeArticle('wire', { title: 'Wire', date: '2019-03-05', source: { name: 'Wire' }, events: [{ date: '2019-03', text: 'Huawei opened a cybersecurity transparency centre in Brussels.' }] }),
-    makeArticle('daily', { title: 'Daily', date: '2019-03-06', source: { name: 'Daily' }, events: [{ date: '2019-03-05', text: 'Huawei opens its cybersecurity transparency centre in Brussels.' }] }),
-    makeArticle('weekly', { title: 'Weekly', date: '2019-03-09', source: { name: 'Weekly' }, events: [{ date: '2019-03-04', text: 'Huawei opened a transparency centre in Brussels.' }, { date: '2019-03', text: 'Pompeo warned US allies.' }] }),
+    makeArticle('wire', {
+      title: 'Wire',
+      date: '2019-03-05',
+      source: { name: 'Wire' },
+      events: [{ date: '2019-03', text: 'Huawei opened a cybersecurity transparency centre in Brussels.' }],
+    }),
+    makeArticle('daily', {
+      title: 'Daily',
+      date: '2019-03-06',
+      source: { name: 'Daily' },
+      events: [{ date: '2019-03-05', text: 'Huawei opens its cybersecurity transparency centre in Brussels.' }],
+    }),
+    makeArticle('weekly', {
+      title: 'Weekly',
+      date: '2019-03-09',
+      source: { name: 'Weekly' },
+      events: [
+        { date: '2019-03-04', text: 'Huawei opened a transparency centre in Brussels.' },
+        { date: '2019-03', text: 'Pompeo warned US allies.' },
+      ],
+    }),
   ]).filter((entry) => entry.kind === 'event');
 
   it('is one entry listing every source, dated as precisely as the best report', () => {
@@ -90,7 +135,8 @@ describe('the same happening reported by several articles', () => {
   });
 
   it('gives each tag its own timeline', () => {
-    const reporters = (entries: TimelineEntry[] | undefined) => entries?.map((entry) => entry.reports.map((report) => report.slug));
+    const reporters = (entries: TimelineEntry[] | undefined) =>
+      entries?.map((entry) => entry.reports.map((report) => report.slug));
     const byTag = entriesByGroup(merged, [
       { slug: 'daily-only', articles: [{ id: 'daily' }] },
       { slug: 'every', articles: [{ id: 'weekly' }, { id: 'daily' }, { id: 'wire' }] },
