@@ -14,6 +14,8 @@ export default defineConfig({
           hookTimeout: 300_000,
           // Builds and a browser on a 2-core machine: one file at a time keeps timings sane.
           fileParallelism: false,
+          // A browser waiting on a search on a busy 2-core machine can take more than poll's default second.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
