@@ -81,9 +81,14 @@ describe('feeds as publishers write them', () => {
     expect(readFeedDate(written)).toBe(expected);
   });
 
-  it('keeps only the day of a date without a time zone, and says which zone it assumed', () => {
-    const [story] = stories(rss('<item><title>Bridge</title><pubDate>2019-03-06T23:30</pubDate><description>A.</description></item>'));
-    expect(story).toMatchObject({ date: '2019-03-06', note: 'date "2019-03-06T23:30" gives no time zone: taken as the publisher\'s local time, so only the day 2019-03-06 is kept' });
+  it('keeps only the day of a date without a time zone, and says once which zone it assumed', () => {
+    const [first, second] = stories(rss('<item><title>Bridge</title><pubDate>2019-03-06T23:30</pubDate><description>A.</description></item><item><title>Ferry</title><pubDate>2019-03-07T08:00</pubDate><description>B.</description></item>'));
+    expect(first).toMatchObject({
+      date: '2019-03-06',
+      note: 'date "2019-03-06T23:30" gives no time zone: taken as the publisher\'s local time, so only the day 2019-03-06 is kept (and so for every date in this feed without a zone)',
+    });
+    expect(second).toMatchObject({ date: '2019-03-07' });
+    expect(second!.note).toBeUndefined();
   });
 
   it('splits bylines into the people named', () => {
