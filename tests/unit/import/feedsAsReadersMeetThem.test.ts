@@ -122,6 +122,12 @@ describe('what feeds wrap around their stories', () => {
     expect(feedHtmlToMarkdown('<p><a href="https://courier.example/more">More rain is forecast for the valley</a>.</p>', base)).toBe('[More rain is forecast for the valley](https://courier.example/more).');
   });
 
+  it('unwraps a link around an image without alt text, keeping the image', () => {
+    expect(feedHtmlToMarkdown('<p><a href="https://courier.example/big.jpg"><img src="https://courier.example/small.jpg"></a> <a href="https://courier.example/b"><img src="https://courier.example/b.jpg" alt="Bridge"></a></p>', base)).toBe(
+      '![](https://courier.example/small.jpg) [![Bridge](https://courier.example/b.jpg)](https://courier.example/b)',
+    );
+  });
+
   it('drops tracking parameters from links', () => {
     expect(feedHtmlToMarkdown('<p><a href="https://courier.example/a?id=4&amp;utm_source=rss&amp;utm_term=.4ff">A</a></p>', base)).toBe('[A](https://courier.example/a?id=4)');
   });
