@@ -59,7 +59,7 @@ function summaryOf(story: FeedStory): string | undefined {
   return summary && summary.length <= LONGEST_SUMMARY ? summary : undefined;
 }
 
-type StoryDate = { date: string; note?: string } | { skipped: string };
+type StoryDate = { date: string; note?: string; zoneless?: string } | { skipped: string };
 
 function storyDate(story: FeedStory, fallback: string | undefined): StoryDate {
   const date = story.published === undefined ? undefined : readFeedDate(story.published);
@@ -69,7 +69,7 @@ function storyDate(story: FeedStory, fallback: string | undefined): StoryDate {
     return zoneless
       ? {
           date,
-          note: `date "${story.published!.trim()}" gives no time zone: taken as the publisher's local time, so only the day ${date} is kept`,
+          zoneless: `date "${story.published!.trim()}" gives no time zone: taken as the publisher's local time, so only the day ${date} is kept`,
         }
       : { date };
   }
@@ -121,15 +121,21 @@ export function articlesFromChannel(channel: FeedChannel, options: FeedArticleOp
   const home = channel.link ? absoluteUrl(channel.link, documentBase) : undefined;
   const sourceUrl = options.sourceUrl ?? home;
 
+  let zoneSaid = false;
   return channel.stories.map((story): FeedStoryOutcome => {
     const title = story.title ?? titleFromText(story);
     if (!title) return { story, skipped: 'has no title and no text to make one from' };
     const dated = storyDate(story, options.date);
     if ('skipped' in dated) return { story, skipped: dated.skipped };
     const { date } = dated;
+    // The zone a feed leaves out is the same for all its items: said once, on the first.
+    const zoneNote =
+      dated.zoneless && !zoneSaid ? [`${dated.zoneless} (and so for every date in this feed without a zone)`] : [];
+    if (dated.zoneless) zoneSaid = true;
     const notes = [
       ...(story.title ? [] : [`has no title: titled "${title}" from its first sentence`]),
       ...(dated.note ? [dated.note] : []),
+      ...zoneNote,
     ];
     const explicitBase = story.base
       ? absoluteUrl(story.base, documentBase ?? home)

@@ -103,6 +103,14 @@ function hasImage(node: ElementContent): boolean {
   return node.type === 'element' && (node.tagName === 'img' || node.children.some(hasImage));
 }
 
+function hasDescribedImage(node: ElementContent): boolean {
+  if (node.type !== 'element') return false;
+  return (
+    (node.tagName === 'img' && String(node.properties['alt'] ?? '').trim() !== '') ||
+    node.children.some(hasDescribedImage)
+  );
+}
+
 /** A link the story does not need: to a tracker or ad server, or a "read more" footer. */
 function isJunkLink(element: Element, url: string | undefined): boolean {
   if (url && isTrackerUrl(url)) return true;
@@ -248,13 +256,17 @@ function prepareFeedHtml() {
 
 /**
  * After sanitizing: a link whose address was unsafe becomes its text, not an empty link; a link
- * left with nothing to click (its image was a pixel) goes.
+ * left with nothing to click (its image was a pixel) goes, and one around an undescribed image
+ * leaves the image.
  */
 function unwrapDeadLinks() {
   return (tree: HtmlRoot) => {
     visit(tree, 'element', (element, index, parent) => {
       if (element.tagName !== 'a' || !parent || index === undefined) return undefined;
       if (!textOf(element).trim() && !hasImage(element)) return [SKIP, replaceWith(parent, index, [])];
+      // A link whose only content is an undescribed image says nothing to a screen reader: keep the image alone.
+      if (!textOf(element).trim() && !hasDescribedImage(element))
+        return [SKIP, replaceWith(parent, index, element.children)];
       if (element.properties['href'] !== undefined) return undefined;
       return [SKIP, replaceWith(parent, index, element.children)];
     });

@@ -49,13 +49,14 @@ interface PlannedFile {
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
-const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf', '.json', '.feed', '.html', '.htm']);
+const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf', '.json', '.feed']);
+const PAGE_EXTENSIONS = new Set(['.html', '.htm']);
 
 function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
 
-/** A folder's article texts and feeds, in name order; hidden files and other kinds are left alone. */
+/** A folder's article texts, saved pages and feeds, in name order; hidden files and other kinds are left alone. */
 async function filesInFolder(folder: string): Promise<Input[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries
@@ -68,8 +69,8 @@ async function filesInFolder(folder: string): Promise<Input[]> {
           .split(sep)
           .some((part) => part.startsWith('.')),
     )
-    .filter(
-      (path) => TEXT_EXTENSIONS.has(extname(path).toLowerCase()) || FEED_EXTENSIONS.has(extname(path).toLowerCase()),
+    .filter((path) =>
+      [TEXT_EXTENSIONS, FEED_EXTENSIONS, PAGE_EXTENSIONS].some((kinds) => kinds.has(extname(path).toLowerCase())),
     )
     .sort()
     .map((path) => ({ name: path, path }));

@@ -139,6 +139,21 @@ function inEnglish(text: string): string | undefined {
   return month ? `${match[1]} ${month} ${match[3]}${match[4] ?? ''}` : undefined;
 }
 
+/** The first parser's reading that names a full day: English as written, in English words, then other languages. */
+function feedDateResult(text: string): chrono.ParsedResult | undefined {
+  const english = inEnglish(text);
+  const attempts: Array<readonly [chrono.Chrono, string]> = [
+    [monthFirst, text],
+    ...(english ? [[monthFirst, english] as const] : []),
+    ...otherLanguages.map((parser) => [parser, text] as const),
+  ];
+  for (const [parser, written] of attempts) {
+    const [found] = parser.parse(written, reference, { timezones: feedZones });
+    if (found && isAbsolute(found) && fullDay(found.start)) return found;
+  }
+  return undefined;
+}
+
 /**
  * A feed's date in the form the article schema takes: RFC 3339 as given; RFC 822
  * ("Wed, 06 Mar 2019 09:30:00 EST") as a date-time at the publisher's own offset, so the day is
@@ -149,13 +164,7 @@ export function readFeedDate(value: string): string | undefined {
   if (parsePublicationDate(text).ok) return text;
   // Feeds written by hand or by local software name days and months in their own language
   // ("Mi, 06 Mär 2019 09:30:00 +0100"); English first, as RFC 822 asks.
-  const english = inEnglish(text);
-  const result = [
-    ...(english ? [[monthFirst, english] as const] : []),
-    ...[monthFirst, ...otherLanguages].map((parser) => [parser, text] as const),
-  ]
-    .map(([parser, written]) => parser.parse(written, reference, { timezones: feedZones })[0])
-    .find((found) => found && isAbsolute(found) && fullDay(found.start));
+  const result = feedDateResult(text);
   if (!result) return undefined;
   const { start } = result;
   const day = fullDay(start);

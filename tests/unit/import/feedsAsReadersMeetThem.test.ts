@@ -114,14 +114,18 @@ describe('feeds as publishers write them', () => {
     expect(readFeedDate(written)).toBe(expected);
   });
 
-  it('keeps only the day of a date without a time zone, and says which zone it assumed', () => {
-    const [story] = stories(
-      rss('<item><title>Bridge</title><pubDate>2019-03-06T23:30</pubDate><description>A.</description></item>'),
+  it('keeps only the day of a date without a time zone, and says once which zone it assumed', () => {
+    const [first, second] = stories(
+      rss(
+        '<item><title>Bridge</title><pubDate>2019-03-06T23:30</pubDate><description>A.</description></item><item><title>Ferry</title><pubDate>2019-03-07T08:00</pubDate><description>B.</description></item>',
+      ),
     );
-    expect(story).toMatchObject({
+    expect(first).toMatchObject({
       date: '2019-03-06',
-      note: 'date "2019-03-06T23:30" gives no time zone: taken as the publisher\'s local time, so only the day 2019-03-06 is kept',
+      note: 'date "2019-03-06T23:30" gives no time zone: taken as the publisher\'s local time, so only the day 2019-03-06 is kept (and so for every date in this feed without a zone)',
     });
+    expect(second).toMatchObject({ date: '2019-03-07' });
+    expect(second!.note).toBeUndefined();
   });
 
   it('splits bylines into the people named', () => {
@@ -164,6 +168,17 @@ describe('what feeds wrap around their stories', () => {
         base,
       ),
     ).toBe('[More rain is forecast for the valley](https://courier.example/more).');
+  });
+
+  it('unwraps a link around an image without alt text, keeping the image', () => {
+    expect(
+      feedHtmlToMarkdown(
+        '<p><a href="https://courier.example/big.jpg"><img src="https://courier.example/small.jpg"></a> <a href="https://courier.example/b"><img src="https://courier.example/b.jpg" alt="Bridge"></a></p>',
+        base,
+      ),
+    ).toBe(
+      '![](https://courier.example/small.jpg) [![Bridge](https://courier.example/b.jpg)](https://courier.example/b)',
+    );
   });
 
   it('drops tracking parameters from links', () => {
