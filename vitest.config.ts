@@ -4,7 +4,8 @@ import { PAGE_WAIT_MS, TEST_TIMEOUT_MS } from './tests/support/waits.ts';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Generous for units too: a property test or a large import is slow on a busy machine, not wrong.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: TEST_TIMEOUT_MS } },
       {
         test: {
           name: 'site',

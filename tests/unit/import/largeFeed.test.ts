@@ -50,9 +50,11 @@ describe('a 20 MB feed', () => {
     const size = (await stat(feed)).size;
     expect(size).toBeGreaterThanOrEqual(20 * MEGABYTE);
 
-    const started = performance.now();
+    // Bounded in processor time, which another busy process on the machine does not stretch as it does the wall clock.
+    const started = process.cpuUsage();
     const report = await importArticles(importOptions([feed], content));
-    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(started);
+    const seconds = (used.user + used.system) / 1e6;
 
     expect(report.failed).toEqual([]);
     expect(report.imported).toHaveLength(items);
@@ -60,7 +62,7 @@ describe('a 20 MB feed', () => {
     expect(report.imported[0]!.article.body).toContain('[a relative link](https://feed.example/story/1#p1)');
     expect(report.imported[0]!.article.body).not.toContain('pixel.gif');
     console.info(
-      `20 MB feed: ${(size / MEGABYTE).toFixed(1)} MB, ${items} items imported in ${seconds.toFixed(1)} s; ` +
+      `20 MB feed: ${(size / MEGABYTE).toFixed(1)} MB, ${items} items imported in ${seconds.toFixed(1)} s of processor time; ` +
         `peak memory of the test process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     );
     expect(seconds).toBeLessThan(120);
