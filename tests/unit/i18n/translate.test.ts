@@ -45,7 +45,7 @@ describe('interface strings', () => {
       '3 artykuły',
       '5 artykułów',
       '22 artykuły',
-      '1.5 artykułu',
+      '1,5 artykułu',
     ]);
   });
 
@@ -55,5 +55,28 @@ describe('interface strings', () => {
 
   it('leave a placeholder that markup fills, and split around it', () => {
     expect(splitAround(t('article.originallyPublished'), 'source')).toEqual(['Originally published by ', '.']);
+  });
+});
+
+describe('formats in the digest language', () => {
+  it('write numbers with the language’s grouping, and keep years whole', () => {
+    expect(createTranslator('de').t('count.articles', { count: 12345 })).toBe('12.345 articles');
+    expect(createTranslator('en').t('timeline.allOfYear', { year: 2019 })).toBe('All of 2019');
+  });
+
+  it('name a season through the dictionary', () => {
+    expect(createTranslator('en-GB').partialDate({ year: 2018, season: 'summer', precision: 'season' })).toBe(
+      'summer 2018',
+    );
+    expect(createTranslator('en-GB').partialDate({ year: 2019, month: 3, day: 6, precision: 'day' })).toBe(
+      '6 March 2019',
+    );
+  });
+
+  it('join links as the language lists things', () => {
+    expect(createTranslator('en').listSeparators(3)).toEqual(['', ', ', ', and ']);
+    expect(createTranslator('de').listSeparators(3)).toEqual(['', ', ', ' und ']);
+    expect(createTranslator('ar').listSeparators(2)).toEqual(['', ' و']);
+    expect(createTranslator('ar').dir).toBe('rtl');
   });
 });
