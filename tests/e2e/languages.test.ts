@@ -125,6 +125,10 @@ describe('the default digest in German', () => {
     expect(home('html').attr('lang')).toBe('de');
     expect(home('html').attr('dir')).toBe('ltr');
     expect(home('meta[property="og:locale"]').attr('content')).toBe('de_DE');
+    expect(JSON.parse(home('script[type="application/ld+json"]').text())).toMatchObject({
+      '@type': 'WebSite',
+      inLanguage: 'de',
+    });
     expect(home('nav.site-nav a').first().text()).toBe(de.t('nav.home'));
     const article = await readPage(siteDir, CENTRE);
     expect(article('.article-facts time').first().text()).toBe('6. März 2019');
