@@ -87,7 +87,7 @@ export const it: Dictionary = {
   'article.earlier': 'Precedente',
   'article.later': 'Successivo',
 
-  'listing.range': 'Dal {from} al {to}, prima i più recenti.',
+  'listing.range': '{from} – {to}, prima i più recenti.',
   'listing.pageTitle': '{name}, pagina {number}',
   'listing.pager': 'Pagine',
   'listing.newer': 'Più recenti',

@@ -146,7 +146,7 @@ export const zhHans: Dictionary = {
   'about.entities': '涉及的人物和事物',
   'about.collection': '收录内容',
   'about.sources': { one: '{count} 个来源', other: '{count} 个来源' },
-  'about.collectionText': '{articles}，来自 {sources}。新文章会发布到{feed}。',
+  'about.collectionText': '{articles}，来自 {sources}。新文章会发布到 {feed}。',
   'about.feed': 'RSS 订阅源',
 
   'notFound.title': '找不到页面',
