@@ -74,6 +74,11 @@ export function resolveUiLanguage(
 export interface Translator {
   /** The language of the interface's strings (the topic's, or `en`). */
   uiLanguage: string;
+  /**
+   * The language whose plural rules choose among the strings' forms: the topic's own tag when its
+   * dictionary is shipped (`pt-PT` counts as Portugal does), `en` when the strings fell back to English.
+   */
+  pluralLanguage: string;
   /** A string with its `{placeholders}` filled in; a plural string takes the form `count` needs. */
   t: (key: UiKey, params?: UiParams) => string;
   /** A string as the dictionary has it, plural forms and placeholders included, for the browser to fill. */
@@ -81,11 +86,14 @@ export interface Translator {
 }
 
 export function createTranslator(language: string): Translator {
-  const uiLanguage = resolveUiLanguage(language) ?? 'en';
+  const shipped = resolveUiLanguage(language);
+  const uiLanguage = shipped ?? 'en';
+  const pluralLanguage = shipped ? language : 'en';
   const dictionary = DICTIONARIES[uiLanguage]!;
   return {
     uiLanguage,
-    t: (key, params = {}) => formatUiString(dictionary[key], params, language),
+    pluralLanguage,
+    t: (key, params = {}) => formatUiString(dictionary[key], params, pluralLanguage),
     raw: (key) => dictionary[key],
   };
 }

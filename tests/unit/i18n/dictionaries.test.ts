@@ -216,6 +216,13 @@ describe('translators for shipped languages', () => {
     expect(createTranslator('zh-HK').t('nav.home')).toBe('Home');
   });
 
+  it('count by English rules when they fall back to English', () => {
+    const { pluralLanguage, t } = createTranslator('zh-TW');
+    expect(pluralLanguage).toBe('en');
+    expect(t('count.articles', { count: 1 })).toBe('1 article');
+    expect(createTranslator('pt-PT').pluralLanguage).toBe('pt-PT');
+  });
+
   it('take Simplified Chinese for Chinese written in China and Singapore', () => {
     expect(createTranslator('zh').uiLanguage).toBe('zh-Hans');
     expect(createTranslator('zh-CN').t('nav.home')).toBe('首页');
