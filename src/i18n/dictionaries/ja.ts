@@ -140,7 +140,7 @@ export const ja: Dictionary = {
   'timeline.approximate': 'おおよその日付',
   'timeline.event': '出来事',
   'timeline.published': '記事の公開',
-  'timeline.reportedIn': '掲載記事：',
+  'timeline.reportedIn': '掲載記事',
   'list.and': 'と',
   'list.comma': '、',
 

@@ -136,7 +136,7 @@ export const zhHans: Dictionary = {
   'timeline.approximate': '大致日期',
   'timeline.event': '事件',
   'timeline.published': '文章发布',
-  'timeline.reportedIn': '报道见：',
+  'timeline.reportedIn': '报道见',
   'list.and': '和',
   'list.comma': '、',
 
