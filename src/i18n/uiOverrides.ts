@@ -2,7 +2,7 @@
  * The checks on an editor's own interface strings (the topic file's `ui`): each must name a
  * string of the dictionary and keep its placeholders, or pages would show `{count}` or lose a value.
  */
-import { en } from './en.ts';
+import { en } from './dictionaries/en.ts';
 import { placeholdersOf, type UiString } from './format.ts';
 import type { UiKey } from './translate.ts';
 import { closestSpelling } from '../lib/spelling.ts';

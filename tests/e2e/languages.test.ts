@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/en.ts';
+import { en } from '../../src/i18n/dictionaries/en.ts';
 import { createTranslator, type Translator } from '../../src/i18n/translate.ts';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
 import { findAxeViolations, launchChromium, openPage, watchForErrors } from '../support/browser.ts';

@@ -98,9 +98,11 @@ export function mountSearch(root: HTMLElement): MountedSearch {
   const status = root.querySelector<HTMLElement>('.search-status')!;
   const list = root.querySelector<HTMLOListElement>('.search-results')!;
   const locale = document.documentElement.lang || 'en';
+  // The interface strings' plural rules: English ones when the strings fell back to English.
+  const pluralLanguage = root.dataset['pluralLanguage'] || locale;
   const strings = JSON.parse(root.dataset['ui'] ?? '{}') as SearchPanelStrings;
   const say = (key: keyof SearchPanelStrings, params: Record<string, number> = {}) =>
-    formatUiString(strings[key], params, locale);
+    formatUiString(strings[key], params, pluralLanguage);
   const bundle = root.dataset['pagefindBundle']!;
   let latestRequest = 0;
 

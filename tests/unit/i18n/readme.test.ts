@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../src/i18n/en.ts';
+import { en } from '../../../src/i18n/dictionaries/en.ts';
 import { UI_KEYS } from '../../../src/i18n/uiOverrides.ts';
 
 const README = readFileSync(join(import.meta.dirname, '../../../README.md'), 'utf8');
