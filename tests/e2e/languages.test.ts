@@ -57,7 +57,9 @@ async function listTextFiles(folder: string): Promise<string[]> {
 /** What a page says to a reader: its text, its title and the words in its attributes. */
 function interfaceText($: CheerioAPI): string {
   $('script, style').remove();
-  const attributes = $('[aria-label], [title], [placeholder], [alt], [data-ui], meta[content]')
+  const attributes = $(
+    '[aria-label], [title], [placeholder], [alt], [data-ui], meta[name="description"], meta[property$=":title"], meta[property$=":description"]',
+  )
     .toArray()
     .flatMap((element) =>
       ['aria-label', 'title', 'placeholder', 'alt', 'data-ui', 'content'].map((name) => $(element).attr(name) ?? ''),
