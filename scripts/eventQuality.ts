@@ -49,8 +49,13 @@ console.log(row('overall', dates, sentences));
 console.log(row('held out', total(heldOut, 'dates'), total(heldOut, 'sentences')));
 const byLanguage = [...Map.groupBy(scores, (score) => score.language)].sort(([a], [b]) => a.localeCompare(b));
 console.log('\nBy language (the article\'s "lang"; English when it gives none):');
-for (const [language, subset] of byLanguage)
+for (const [language, subset] of byLanguage) {
+  const languageHeldOut = subset.filter((score) => score.heldOut);
   console.log(row(`${language} (${subset.length})`, total(subset, 'dates'), total(subset, 'sentences')));
+  console.log(
+    row(`  held out (${languageHeldOut.length})`, total(languageHeldOut, 'dates'), total(languageHeldOut, 'sentences')),
+  );
+}
 console.log(
   `\n"held out": the ${heldOut.length} articles written after the rules were settled (${LABELLED_SET}/README.md tells how the set was used).`,
 );

@@ -83,7 +83,7 @@ export function suggestEvents(body: string, published: CalendarDate, language = 
  */
 function suggestLanguageEvents(body: string, published: CalendarDate, language: DateLanguage): EventCandidate[] {
   const { year } = dayOf(published);
-  const lead = new RegExp(`(?:${DATE_LEAD[language]})\\s*$`, 'iu');
+  const lead = new RegExp(`(?<!\\p{L})(?:${DATE_LEAD[language]})\\s*$`, 'iu');
   return articleSentences(body, language).flatMap((sentence) => {
     const mentions = findLanguageDates(sentence, language, published)
       .filter(({ date }) => !(date.precision === 'year' && date.year > year))

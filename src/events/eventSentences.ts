@@ -106,7 +106,26 @@ function blockSentences(block: string, language: string): string[] {
     pending = '';
   }
   if (pending.trim()) sentences.push(pending.trim());
-  return sentences.filter(Boolean);
+  return language === 'en' ? sentences.filter(Boolean) : sentences.flatMap(splitBeforeNumbers).filter(Boolean);
+}
+
+/** A full stop after a word, then a number: where the segmenter, expecting "No. 5", keeps on. */
+const STOP_BEFORE_NUMBER = /(?<=\p{Ll}{2}[.!?]["»“”]?)\s+(?=\d)/u;
+
+/**
+ * "… на фоне скандалов. 1 декабря 2018 года …": the segmenter does not end a sentence before a number,
+ * and a sentence in these languages often opens with a date.
+ */
+function splitBeforeNumbers(sentence: string): string[] {
+  const parts: string[] = [];
+  let rest = sentence;
+  for (let stop = STOP_BEFORE_NUMBER.exec(rest); stop; stop = STOP_BEFORE_NUMBER.exec(rest)) {
+    const head = rest.slice(0, stop.index);
+    if (OTHER_ABBREVIATION.test(head)) break;
+    parts.push(head);
+    rest = rest.slice(stop.index + stop[0].length);
+  }
+  return [...parts, rest];
 }
 
 /** Every sentence of an article body, in reading order; `language` is a primary language subtag ("en", "de"). */

@@ -72,7 +72,7 @@ export const DATE_LEAD: Record<DateLanguage, string> = {
   nl: 'in|sinds|op|tot|begin|eind|medio|half',
   ja: '',
   zh: '于|在|自|从',
-  ru: 'в|во|с|со|к|до|на|в (?:начале|конце|середине)',
+  ru: 'в|во|с|со|к|до|на|(?:в|к) (?:началу|начале|концу|конце|середине)',
 };
 
 const LETTER = '\\p{L}';
@@ -106,6 +106,8 @@ interface LanguagePatterns {
   monthYear: RegExp;
   month: RegExp;
   year: RegExp;
+  /** Japanese and Chinese news give a day of the current month alone: "9日", "12日". */
+  dayOfMonth?: RegExp;
 }
 
 const YEAR = '((?:19|20)\\d{2})';
@@ -118,8 +120,11 @@ function patternsOf(language: DateLanguage): LanguagePatterns {
     return {
       months,
       monthYear: new RegExp(`${lead}${YEAR}\\s*年\\s*(\\d{1,2})\\s*月${notDay}`, 'gu'),
-      month: new RegExp(`${lead}(?<![\\d年])(\\d{1,2})\\s*月${notDay}`, 'gu'),
+      // "今年1月", "去年12月": this year's or last year's month.
+      month: new RegExp(`${lead}(今年|去年|昨年)?(?<!\\d\\s*年)(\\d{1,2})\\s*月${notDay}`, 'gu'),
       year: new RegExp(`${lead}${YEAR}\\s*年(?!\\s*\\d{1,2}\\s*月)(?!度)`, 'gu'),
+      // Not "3日間" (three days), nor the day of a date that names its month.
+      dayOfMonth: new RegExp(`${lead}(?<![\\d月])(\\d{1,2})\\s*[日号](?!間)`, 'gu'),
     };
   }
   const names = [...months.keys()].sort((a, b) => b.length - a.length).join('|');
@@ -185,6 +190,8 @@ function chronoDate(result: chrono.ParsedResult, reference: ReferenceDay): DateI
   const index = result.index + result.text.indexOf(text);
   // "vor zwei Wochen", "il y a trois jours": a stretch counted back, too rough for a day.
   if (result.tags().has('result/relativeDate') || NUMBERS_ONLY.test(text)) return undefined;
+  // A weekday's short form alone is as often a word: Portuguese "ter" (to have) for "terça".
+  if (!start.isCertain('day') && /^\p{L}{1,3}\.?$/u.test(text)) return undefined;
   let year: number, month: number, day: number;
   if (start.isCertain('month') && start.isCertain('day')) {
     month = start.get('month')!;
@@ -201,8 +208,11 @@ function chronoDate(result: chrono.ParsedResult, reference: ReferenceDay): DateI
   return { date: { year, month, day, precision: 'day' }, text, index };
 }
 
+/** Words before a month that say which year it is in ("今年1月", "去年12月"), as years back from the reference. */
+const YEARS_BACK: Record<string, number> = { 今年: 0, 去年: 1, 昨年: 1 };
+
 function patternDates(text: string, language: DateLanguage, reference: ReferenceDay): DateInLanguage[] {
-  const { months, monthYear, month, year } = patterns(language);
+  const { months, monthYear, month, year, dayOfMonth } = patterns(language);
   const monthNumber = (written: string) => months.get(written.toLocaleLowerCase(language)) ?? Number(written);
   const found: DateInLanguage[] = [];
   const add = (match: RegExpMatchArray, date: PartialDate) => found.push({ date, text: match[0], index: match.index! });
@@ -213,12 +223,20 @@ function patternDates(text: string, language: DateLanguage, reference: Reference
     if (value >= 1 && value <= 12) add(match, { year: Number(number), month: value, precision: 'month' });
   }
   for (const match of text.matchAll(month)) {
-    const value = monthNumber(match[1]!);
-    if (value >= 1 && value <= 12) {
+    const [yearWord, written] = cjk ? [match[1], match[2]!] : [undefined, match[1]!];
+    const value = monthNumber(written);
+    if (yearWord && value >= 1 && value <= 12) {
+      add(match, { year: reference.year - YEARS_BACK[yearWord]!, month: value, precision: 'month' });
+    } else if (value >= 1 && value <= 12) {
       add(match, { year: yearOfYearlessDate(value, undefined, reference), month: value, precision: 'month' });
     }
   }
   for (const match of text.matchAll(year)) add(match, { year: Number(match[1]), precision: 'year' });
+  for (const match of dayOfMonth ? text.matchAll(dayOfMonth) : []) {
+    const day = Number(match[1]);
+    if (isValidDay(reference.year, reference.month, day))
+      add(match, { year: reference.year, month: reference.month, day, precision: 'day' });
+  }
   return found;
 }
 
