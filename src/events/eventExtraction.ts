@@ -9,6 +9,7 @@
 import { casual, type ParsedResult } from 'chrono-node';
 import type { CalendarDate } from '../lib/dates.ts';
 import {
+  chronoReference,
   DATE_LEAD,
   dateLanguageOf,
   findLanguageDates,
@@ -223,10 +224,7 @@ const MONTH_CUE =
 const YEAR_AFTER = /^,?\s+(last|this|next)\s+year\b/i;
 
 function chronoMentions(sentence: string, published: Day): DateMention[] {
-  const reference = {
-    instant: new Date(Date.UTC(published.year, published.month - 1, published.day, 12)),
-    timezone: 0,
-  };
+  const reference = chronoReference(published);
   // The casual English parser, not the British one: British reads "March 19" as March 2019.
   return casual.parse(sentence, reference, { forwardDate: false }).flatMap((result) => {
     const mention = readChronoResult(result, sentence, published);

@@ -170,14 +170,28 @@ const COMING_DAYS = 31;
  * The year of a day or month written without one ("am 5. März", "im April"), for a text of the
  * reference day. News mostly reports what has happened, so it is the latest such date on or
  * before the reference, unless that date falls within the next 31 days: "am 5. März" in an
- * article of 1 March is the coming 5 March (a vote, a launch), of 10 March the one just past.
+ * article of 1 March is the coming 5 March (a vote, a launch), of 10 March the one just past,
+ * and "am 3. Januar" in one of 20 December is in the next year.
  */
 export function yearOfYearlessDate(month: number, day: number | undefined, reference: ReferenceDay): number {
   const { year } = reference;
+  // "am 3. Januar" in an article of 20 December is the coming one, across the turn of the year;
+  // "im Januar" is not, as a review of the year names its months so.
+  if (day !== undefined && dayNumber({ year: year + 1, month, day }) - dayNumber(reference) <= COMING_DAYS)
+    return year + 1;
   const occurrence = { year, month, day: day ?? 1 };
   const onOrBefore = day === undefined ? month <= reference.month : dayNumber(occurrence) <= dayNumber(reference);
   if (onOrBefore) return year;
   return dayNumber(occurrence) - dayNumber(reference) <= COMING_DAYS ? year : year - 1;
+}
+
+/**
+ * The reference chrono-node counts from for a day: noon of that day in the machine's own time
+ * zone. chrono reads some words ("this month", "heute") in the machine's local calendar whatever
+ * zone it is told, so noon UTC with a zero offset was a day late at UTC+14 (Pacific/Kiritimati).
+ */
+export function chronoReference({ year, month, day }: ReferenceDay): Date {
+  return new Date(year, month - 1, day, 12);
 }
 
 /** "3.5", "24/7": numbers alone that chrono takes for a day and month, but news uses for other things. */
@@ -260,10 +274,8 @@ export function withoutOverlaps<T extends { index: number; text: string }>(found
  */
 export function findLanguageDates(text: string, language: DateLanguage, reference: CalendarDate): DateInLanguage[] {
   const day = referenceDay(reference);
-  // Noon UTC with a zero offset: chrono's components are then this calendar day on every machine.
-  const instant = { instant: new Date(Date.UTC(day.year, day.month - 1, day.day, 12)), timezone: 0 };
   const days = PARSERS[language].casual
-    .parse(text, instant, { forwardDate: false })
+    .parse(text, chronoReference(day), { forwardDate: false })
     .flatMap((result) => chronoDate(result, day) ?? []);
   return withoutOverlaps([...days, ...patternDates(text, language, day)]);
 }
