@@ -117,13 +117,11 @@ async function catalogOf(articlesFolder: string): Promise<ArticleCatalog> {
   return catalog;
 }
 
-/** The language of a text that does not declare its own: the editor's `--lang`, else the topic's. */
-type DefaultLanguage = string;
-
+/** `defaultLanguage`: the language of a text that does not declare its own, the editor's `--lang` or else the topic's. */
 async function candidatesOf(
   input: Input,
   options: ImportOptions,
-  defaultLanguage: DefaultLanguage,
+  defaultLanguage: string,
   skipped: SkippedArticle[],
   notes: ImportReport['notes'],
 ): Promise<Candidate[]> {
@@ -238,7 +236,7 @@ function describeFailure(input: Input, error: unknown): string {
 async function importInput(
   input: Input,
   options: ImportOptions,
-  defaultLanguage: DefaultLanguage,
+  defaultLanguage: string,
   catalog: ArticleCatalog,
   report: ImportReport,
 ): Promise<void> {

@@ -69,7 +69,10 @@ function isProse(block: TextBlock): boolean {
   return words > 30 || (words > 12 && /[.!?]["'”’)]*$/u.test(block.text));
 }
 
-/** The label of a date line, in English and the languages whose dates are read: "Posted on", "Veröffentlicht am", "Publié le", "公開日". */
+/**
+ * The label of a date line, in English and the languages whose dates are read: "Posted on",
+ * "Veröffentlicht am", "Publié le", "公開日".
+ */
 const DATE_LINE_WORDS =
   /^(?:(?:first|last)?\s*(?:published|updated|posted|modified)|date|on|(?:zuletzt\s+)?(?:veröffentlicht|aktualisiert)|stand|datum|publié|mis à jour|modifié|publicado|actualizado|atualizado|gepubliceerd|bijgewerkt|geplaatst|опубликовано|обновлено|公開日?|更新日?|投稿日|发布时间|发布于|更新时间)(?:\s+(?:am|le|el|em|op|à|on))?(?!\p{L})[\s:：,-]*/iu;
 const SEPARATORS = /^[\s|,·•:–—-]+|[\s|,·•:–—-]+$/gu;
