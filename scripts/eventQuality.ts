@@ -88,6 +88,14 @@ console.log(
           articles: subset.length,
           dates: summary(total(subset, 'dates')),
           sentences: summary(total(subset, 'sentences')),
+          heldOut: {
+            dates: summary(
+              total(
+                subset.filter((score) => score.heldOut),
+                'dates',
+              ),
+            ),
+          },
         },
       ]),
     ),
