@@ -1,6 +1,7 @@
 /**
  * `npm run events:quality [-- --details]`: precision and recall of event extraction on the
- * labelled set, per article and overall, ending with one JSON line of the figures for scripts.
+ * labelled set, per article, per language and overall, ending with one JSON line of the figures
+ * for scripts.
  */
 import { parseArgs } from 'node:util';
 import { eventDateToString } from '../src/events/eventDates.ts';
@@ -46,6 +47,15 @@ const sentences = total(scores, 'sentences');
 const withPublicationDated = total(scores, 'datesWithPublicationDated');
 console.log(row('overall', dates, sentences));
 console.log(row('held out', total(heldOut, 'dates'), total(heldOut, 'sentences')));
+const byLanguage = [...Map.groupBy(scores, (score) => score.language)].sort(([a], [b]) => a.localeCompare(b));
+console.log('\nBy language (the article\'s "lang"; English when it gives none):');
+for (const [language, subset] of byLanguage) {
+  const languageHeldOut = subset.filter((score) => score.heldOut);
+  console.log(row(`${language} (${subset.length})`, total(subset, 'dates'), total(subset, 'sentences')));
+  console.log(
+    row(`  held out (${languageHeldOut.length})`, total(languageHeldOut, 'dates'), total(languageHeldOut, 'sentences')),
+  );
+}
 console.log(
   `\n"held out": the ${heldOut.length} articles written after the rules were settled (${LABELLED_SET}/README.md tells how the set was used).`,
 );
@@ -71,5 +81,23 @@ console.log(
       sentences: summary(total(heldOut, 'sentences')),
     },
     dateRecallWithPublicationDated: Number(withPublicationDated.recall.toFixed(4)),
+    languages: Object.fromEntries(
+      byLanguage.map(([language, subset]) => [
+        language,
+        {
+          articles: subset.length,
+          dates: summary(total(subset, 'dates')),
+          sentences: summary(total(subset, 'sentences')),
+          heldOut: {
+            dates: summary(
+              total(
+                subset.filter((score) => score.heldOut),
+                'dates',
+              ),
+            ),
+          },
+        },
+      ]),
+    ),
   }),
 );

@@ -2,7 +2,7 @@
  * The one reader of the topic file. The config, the content loader, the build steps and
  * `npm run check` all take the `Topic` it returns, so they agree on every setting and its default.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { webAddress } from './articleSchema.ts';
 import { ContentError, ContentErrors, describeIssue } from './contentErrors.ts';
@@ -50,6 +50,14 @@ export function readTopic(directory: string): Topic {
     throw new ContentErrors([new ContentError(path, 'is missing (every digest needs one: see README, "The topic file")')]);
   }
   return parseTopic(text, path);
+}
+
+/**
+ * The language of a content folder's articles that give no `lang`: the topic's, or the topic
+ * schema's default when the folder has no topic file (articles handled outside a digest).
+ */
+export function readTopicLanguage(directory: string): string {
+  return existsSync(topicFilePath(directory)) ? readTopic(directory).language : topicSchema.shape.language.parse(undefined);
 }
 
 export interface SiteAddress {

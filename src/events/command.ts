@@ -11,14 +11,17 @@ import { parsePublicationDate } from '../lib/dates.ts';
 import { eventDateToString } from './eventDates.ts';
 import { suggestEvents, toFrontmatterEvent, type EventCandidate } from './eventExtraction.ts';
 import { FrontmatterError, parseMarkdownFile } from '../content/frontmatter.ts';
-import { contentDirectory } from '../content/topic.ts';
+import { ContentErrors } from '../content/contentErrors.ts';
+import { contentDirectory, readTopicLanguage } from '../content/topic.ts';
 import { appendEvents, EventsFieldError, isListed, listedEvents } from './appendEvents.ts';
 
 const USAGE = `Usage: npm run events -- suggest [files…] [--write] [--pick 1,3]
 
 Lists the dated statements in each article as candidate timeline events, numbered, with the
 sentence each comes from. Without files, reads every article of the content folder
-(content/articles, or DOSSIER_CONTENT/articles).
+(content/articles, or DOSSIER_CONTENT/articles). Each article is read in its language: its
+"lang", else the topic's "language" (English, German, French, Spanish, Portuguese, Dutch,
+Japanese, Chinese and Russian dates are read).
 
   --write      add the candidates to each article's "events" frontmatter; events already
                listed (same date, nearly the same text) are not added again
@@ -75,10 +78,18 @@ export async function runEventsCommand(
     output.err(`no articles found in ${contentDirectory(env)}/articles`);
     return 1;
   }
+  let topicLanguage: string;
+  try {
+    topicLanguage = readTopicLanguage(contentDirectory(env));
+  } catch (error) {
+    if (!(error instanceof ContentErrors)) throw error;
+    output.err(error.message);
+    return 1;
+  }
   let failed = false;
   for (const file of articles) {
     try {
-      await suggestFor(file, { write, picked }, output);
+      await suggestFor(file, { write, picked, topicLanguage }, output);
     } catch (error) {
       if (!(
         error instanceof ArticleProblem ||
@@ -108,14 +119,15 @@ function readPick(list: string): number[] | null {
 
 async function suggestFor(
   file: string,
-  options: { write: boolean; picked: number[] | undefined },
+  options: { write: boolean; picked: number[] | undefined; topicLanguage: string },
   output: CommandOutput,
 ): Promise<void> {
   const fileText = await readFile(file, 'utf8');
   const { frontmatter, body } = parseMarkdownFile(fileText);
   const published = parsePublicationDate(frontmatter['date']);
   if (!published.ok) throw new ArticleProblem(`date ${published.message}`);
-  const candidates = suggestEvents(body, published.value.day);
+  const lang = frontmatter['lang'];
+  const candidates = suggestEvents(body, published.value.day, typeof lang === 'string' ? lang : options.topicLanguage);
   const listed = listedEvents(frontmatter);
   output.out(
     `${file} (published ${published.value.day}): ${formatCount(candidates.length, { one: 'candidate', other: 'candidates' })}`,

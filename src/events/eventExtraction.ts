@@ -2,11 +2,21 @@
  * Finds dated statements in an article body and proposes them as timeline events. Dates are read
  * by chrono-node ("on 5 March", "in January 2019", "yesterday", "last month") and by the rules in
  * `eventPhrases.ts` for what chrono does not read ("last summer", "in 2017", "several weeks
- * back"), then resolved against the article's publication date. Nothing here touches files: an
- * editor chooses among the candidates.
+ * back"), then resolved against the article's publication date. Articles in the other languages
+ * of `languageDates.ts` are read by its parsers instead. Nothing here touches files: an editor
+ * chooses among the candidates.
  */
 import { casual, type ParsedResult } from 'chrono-node';
 import type { CalendarDate } from '../lib/dates.ts';
+import {
+  chronoReference,
+  DATE_LEAD,
+  dateLanguageOf,
+  findLanguageDates,
+  withoutOverlaps,
+  yearOfYearlessDate,
+  type DateLanguage,
+} from '../lib/languageDates.ts';
 import {
   addDays,
   compareDays,
@@ -47,8 +57,11 @@ export interface FrontmatterEvent {
 /**
  * Every dated statement in an article body, in reading order, dated from its publication day or,
  * for "that autumn" and "three years later", from the last date the story gave before.
+ * `language` is the article's BCP 47 tag: its `lang`, else the topic's `language`.
  */
-export function suggestEvents(body: string, published: CalendarDate): EventCandidate[] {
+export function suggestEvents(body: string, published: CalendarDate, language = 'en'): EventCandidate[] {
+  const dateLanguage = dateLanguageOf(language);
+  if (dateLanguage) return suggestLanguageEvents(body, published, dateLanguage);
   const candidates: EventCandidate[] = [];
   const day = dayOf(published);
   let anchor: EventDate | undefined;
@@ -58,6 +71,30 @@ export function suggestEvents(body: string, published: CalendarDate): EventCandi
     anchor = mentions.at(-1)?.resolved.date ?? anchor;
   }
   return candidates;
+}
+
+/**
+ * The events of an article in another language: every sentence with a day, a month or a past
+ * year in it. The English rules (story anchors, forecasts, counterfactuals, "by" deadlines) read
+ * English words, so here a date is an event unless it is a year still to come.
+ *
+ * English keeps its own rules rather than going through `findLanguageDates` with chrono's
+ * English parser: on the English labelled set that path scored dates precision 0.71 and recall
+ * 0.62, against 0.91 and 0.94 for the rules.
+ */
+function suggestLanguageEvents(body: string, published: CalendarDate, language: DateLanguage): EventCandidate[] {
+  const { year } = dayOf(published);
+  const lead = new RegExp(`(?<!\\p{L})(?:${DATE_LEAD[language]})\\s*$`, 'iu');
+  return articleSentences(body, language).flatMap((sentence) => {
+    const mentions = findLanguageDates(sentence, language, published)
+      .filter(({ date }) => !(date.precision === 'year' && date.year > year))
+      .map(({ date, index, text }): DateMention => {
+        // "le 5 mars": the words introducing a date leave the event's text with it.
+        const before = DATE_LEAD[language] ? (lead.exec(sentence.slice(0, index))?.[0] ?? '') : '';
+        return { index: index - before.length, text: before + text, resolved: { date, approximate: false } };
+      });
+    return candidatesOf(sentence, mentions);
+  });
 }
 
 /** The frontmatter form of a candidate: `{ date: "2018-summer", text, approximate: true }`. */
@@ -87,10 +124,10 @@ function sentenceMentions(sentence: string, published: Day, anchor: EventDate | 
 }
 
 /** One candidate per date a sentence gives; phrases giving the same date ("20 February 2019 … today") are one. */
-function candidatesOf(sentence: string, mentions: readonly WideMention[]): EventCandidate[] {
+function candidatesOf(sentence: string, mentions: readonly DateMention[]): EventCandidate[] {
   const byDate = Map.groupBy(mentions, (mention) => eventDateToString(mention.resolved.date));
   return [...byDate.values()].map((group) => {
-    const [first] = group as [WideMention];
+    const [first] = group as [DateMention];
     const others = mentions.filter((mention) => !group.includes(mention));
     return {
       date: first.resolved.date,
@@ -106,16 +143,7 @@ const span = ({ index, text }: DateMention) => ({ index, length: text.length });
 const end = ({ index, text }: DateMention) => index + text.length;
 
 /** Where two readings overlap, the longer wins ("at the end of January 2019" over "2019"), then the rule over chrono. */
-function settleOverlaps(mentions: readonly DateMention[]): DateMention[] {
-  const ranked = mentions
-    .map((mention, order) => ({ mention, order }))
-    .sort((a, b) => b.mention.text.length - a.mention.text.length || a.order - b.order);
-  const kept: DateMention[] = [];
-  for (const { mention } of ranked) {
-    if (kept.every((other) => end(mention) <= other.index || mention.index >= end(other))) kept.push(mention);
-  }
-  return kept.sort((a, b) => a.index - b.index);
-}
+const settleOverlaps = withoutOverlaps<DateMention>;
 
 /**
  * "yesterday (5 March)", "on Monday (4 March)": the date in brackets is what the writer checked,
@@ -196,10 +224,7 @@ const MONTH_CUE =
 const YEAR_AFTER = /^,?\s+(last|this|next)\s+year\b/i;
 
 function chronoMentions(sentence: string, published: Day): DateMention[] {
-  const reference = {
-    instant: new Date(Date.UTC(published.year, published.month - 1, published.day, 12)),
-    timezone: 0,
-  };
+  const reference = chronoReference(published);
   // The casual English parser, not the British one: British reads "March 19" as March 2019.
   return casual.parse(sentence, reference, { forwardDate: false }).flatMap((result) => {
     const mention = readChronoResult(result, sentence, published);
@@ -241,7 +266,7 @@ function readChronoResult(result: ParsedResult, sentence: string, published: Day
       ? published.year + ({ last: -1, next: 1 }[yearAfter[1]!.toLowerCase()] ?? 0)
       : start.isCertain('year')
         ? start.get('year')!
-        : yearOfYearless(month, day, lead, ahead, published);
+        : yearOfYearlessPhrase(month, day, lead, ahead, published);
 
   if (start.isCertain('day') && start.isCertain('month')) {
     if (isAmbiguousNumericDate(text)) return undefined;
@@ -278,12 +303,17 @@ function chronoDay({ start }: ParsedResult): Day {
 }
 
 /**
- * The year of a date written without one ("on 5 March", "in April"). News mostly dates what has
- * happened, so it is the latest such date on or before publication, unless the clause looks ahead
- * or the date is in the coming month ("polls close on 26 May", in a 23 May live blog). "last
- * April" and "next April" say which themselves.
+ * The year of a date written without one ("on 5 March", "in April"): as `yearOfYearlessDate`
+ * reads it, unless the clause looks ahead ("will meet on 5 March"). "last April" and "next
+ * April" say which themselves.
  */
-function yearOfYearless(month: number, day: number | undefined, lead: string, ahead: boolean, published: Day): number {
+function yearOfYearlessPhrase(
+  month: number,
+  day: number | undefined,
+  lead: string,
+  ahead: boolean,
+  published: Day,
+): number {
   const occurrence: Day = { year: published.year, month, day: day ?? 1 };
   const past = day === undefined ? month < published.month : compareDays(occurrence, published) < 0;
   const current = day === undefined ? month === published.month : compareDays(occurrence, published) === 0;
@@ -292,8 +322,7 @@ function yearOfYearless(month: number, day: number | undefined, lead: string, ah
   if (/\bnext\s+$/i.test(lead)) return past || current ? year + 1 : year;
   if (/\bthis\s+$/i.test(lead)) return year;
   if (ahead) return past ? year + 1 : year;
-  if (past || current) return year;
-  return compareDays(occurrence, addDays(published, 31)) <= 0 ? year : year - 1;
+  return yearOfYearlessDate(month, day, published);
 }
 
 /**

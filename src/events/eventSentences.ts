@@ -60,33 +60,75 @@ export function proseBlocks(markdown: string): string[] {
  * month names before a day, initials, and the dotted country names news copy uses. State names
  * ("Calif.") are left out: they end sentences as often as not.
  */
-const ABBREVIATION =
+const ENGLISH_ABBREVIATION =
   /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Fr|Rev|Sr|Jr|St|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Sen|Rep|Gov|Pres|Hon|Mt|No|Nos|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|U\.S|U\.K|U\.N|E\.U)\.\s*$/;
 
+/**
+ * The same in the other languages events are read in: a German ordinal day ("am 5. März"),
+ * initials and short forms ("z. B.", "т. е."), and the titles news writes before names.
+ */
+const OTHER_ABBREVIATION =
+  /(?:^|[\s(])(?:\d{1,2}|\p{L}|Dr|Prof|Nr|bzw|ca|vgl|St|Mme|Mlle|Sr|Sra|Dra|núm|dhr|mevr|mr|bijv|nr|др|им|гг)\.\s*$/u;
+
+/** Quotation marks as each language opens and closes them: German closes with the mark English opens with. */
+const QUOTATION_MARKS: Record<string, { open: RegExp; close: RegExp }> = {
+  de: { open: /[„»]/g, close: /[“«]/g },
+  ja: { open: /[「『]/g, close: /[」』]/g },
+};
+const DEFAULT_QUOTATION_MARKS = { open: /[“«„]/g, close: /[”»]/g };
+
 /** Whether quotation marks opened in the text are still open: a quotation goes on. */
-function quoteIsOpen(text: string): boolean {
-  const opened = (text.match(/[“«„]/g) ?? []).length;
-  const closed = (text.match(/[”»]/g) ?? []).length;
+function quoteIsOpen(text: string, language: string): boolean {
+  const { open, close } = QUOTATION_MARKS[language] ?? DEFAULT_QUOTATION_MARKS;
+  const opened = (text.match(open) ?? []).length;
+  const closed = (text.match(close) ?? []).length;
   return opened > closed || (text.match(/"/g) ?? []).length % 2 === 1;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** The sentence segmenter of a language: Japanese and Chinese end sentences with "。" and no space. */
+function segmenterFor(language: string): Intl.Segmenter {
+  let segmenter = segmenters.get(language);
+  if (!segmenter) segmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'sentence' })));
+  return segmenter;
+}
 
 /** The sentences of one block, mended where the segmenter splits after an abbreviation or inside a quotation. */
-function blockSentences(block: string): string[] {
+function blockSentences(block: string, language: string): string[] {
+  const abbreviation = language === 'en' ? ENGLISH_ABBREVIATION : OTHER_ABBREVIATION;
   const sentences: string[] = [];
   let pending = '';
-  for (const { segment } of segmenter.segment(block)) {
+  for (const { segment } of segmenterFor(language).segment(block)) {
     pending += segment;
-    if (ABBREVIATION.test(pending) || quoteIsOpen(pending)) continue;
+    if (abbreviation.test(pending) || quoteIsOpen(pending, language)) continue;
     sentences.push(pending.trim());
     pending = '';
   }
   if (pending.trim()) sentences.push(pending.trim());
-  return sentences.filter(Boolean);
+  return language === 'en' ? sentences.filter(Boolean) : sentences.flatMap(splitBeforeNumbers).filter(Boolean);
 }
 
-/** Every sentence of an article body, in reading order. */
-export function articleSentences(markdown: string): string[] {
-  return proseBlocks(markdown).flatMap(blockSentences);
+/** A full stop after a word, then a number: where the segmenter, expecting "No. 5", keeps on. */
+const STOP_BEFORE_NUMBER = /(?<=\p{Ll}{2}[.!?]["»“”]?)\s+(?=\d)/u;
+
+/**
+ * "… на фоне скандалов. 1 декабря 2018 года …": the segmenter does not end a sentence before a number,
+ * and a sentence in these languages often opens with a date.
+ */
+function splitBeforeNumbers(sentence: string): string[] {
+  const parts: string[] = [];
+  let rest = sentence;
+  for (let stop = STOP_BEFORE_NUMBER.exec(rest); stop; stop = STOP_BEFORE_NUMBER.exec(rest)) {
+    const head = rest.slice(0, stop.index);
+    if (OTHER_ABBREVIATION.test(head)) break;
+    parts.push(head);
+    rest = rest.slice(stop.index + stop[0].length);
+  }
+  return [...parts, rest];
+}
+
+/** Every sentence of an article body, in reading order; `language` is a primary language subtag ("en", "de"). */
+export function articleSentences(markdown: string, language = 'en'): string[] {
+  return proseBlocks(markdown).flatMap((block) => blockSentences(block, language));
 }

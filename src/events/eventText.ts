@@ -51,11 +51,14 @@ function tidy(text: string): string {
     .replace(/\s+([,.;:!?)])/g, '$1')
     .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
     .replace(/\s{2,}/g, ' ')
-    .replace(/^[\s,;:—–-]+/, '')
-    .replace(/[\s,;:—–-]+$/, '');
+    .replace(/^[\s,;:—–、，-]+/u, '')
+    .replace(/[\s,;:—–、，-]+$/u, '');
   while (CONNECTIVE.test(tidied)) tidied = tidied.replace(CONNECTIVE, '');
   tidied = tidied.charAt(0).toUpperCase() + tidied.slice(1);
-  return /[.!?…"”’)]$/.test(tidied) ? tidied : `${tidied}.`;
+  if (/[。！？」]$/u.test(tidied)) return tidied;
+  // Japanese and Chinese end a statement with "。", and a clause cut at a "，" takes one.
+  if (/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u.test(tidied)) return `${tidied}。`;
+  return /[.!?…"”’)»“]$/.test(tidied) ? tidied : `${tidied}.`;
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * How well event extraction does against a labelled set: articles, each with the events a careful
- * editor would list (`tests/fixtures/events/`: `name.md` and its labels in `name.json`).
+ * editor would list (`tests/fixtures/events/`: `name.md` and its labels in `name.json`; articles
+ * in other languages in a folder per language, `de/name.md`, with their `lang` in frontmatter).
  */
 import { readFile, readdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join, sep } from 'node:path';
 import { parsePublicationDate, type CalendarDate } from '../lib/dates.ts';
 import { eventDateToString, type EventPrecision } from './eventDates.ts';
 import { suggestEvents, type EventCandidate } from './eventExtraction.ts';
@@ -23,7 +24,10 @@ export interface LabelledEvent {
 export type PublicationDatedEvent = Pick<LabelledEvent, 'date' | 'text' | 'evidence'>;
 
 export interface LabelledArticle {
+  /** The path in the set without `.md`: `seed-huawei-transparency-centre`, `de/agentur-bruessel`. */
   name: string;
+  /** The article's `lang`, English when it gives none (the labelled set has no topic file). */
+  language: string;
   published: CalendarDate;
   body: string;
   events: LabelledEvent[];
@@ -32,15 +36,17 @@ export interface LabelledArticle {
   heldOut: boolean;
 }
 
-/** Every article of a folder that has its labels beside it (`name.md` with `name.json`). */
+/** Every article of a folder and its subfolders that has its labels beside it (`name.md` with `name.json`). */
 export async function readLabelledSet(directory: string): Promise<LabelledArticle[]> {
-  const names = await readdir(directory);
-  const files = names.filter((file) => file.endsWith('.md') && names.includes(file.replace(/\.md$/, '.json'))).sort();
-  return Promise.all(files.map((file) => readLabelledArticle(join(directory, file))));
+  const names = new Set(await readdir(directory, { recursive: true }));
+  const files = [...names].filter((file) => file.endsWith('.md') && names.has(file.replace(/\.md$/, '.json'))).sort();
+  return Promise.all(files.map((file) => readLabelledArticle(directory, file)));
 }
 
-async function readLabelledArticle(path: string): Promise<LabelledArticle> {
+async function readLabelledArticle(directory: string, file: string): Promise<LabelledArticle> {
+  const path = join(directory, file);
   const { frontmatter, body } = parseMarkdownFile(await readFile(path, 'utf8'));
+  const lang = frontmatter['lang'];
   const published = parsePublicationDate(frontmatter['date']);
   if (!published.ok) throw new Error(`${path}: date ${published.message}`);
   const labels = JSON.parse(await readFile(path.replace(/\.md$/, '.json'), 'utf8')) as Pick<
@@ -48,7 +54,8 @@ async function readLabelledArticle(path: string): Promise<LabelledArticle> {
     'events' | 'datedByPublication'
   > & { heldOut?: boolean };
   return {
-    name: basename(path, '.md'),
+    name: file.replace(/\.md$/, '').split(sep).join('/'),
+    language: typeof lang === 'string' ? lang : 'en',
     published: published.value.day,
     body,
     events: labels.events,
@@ -68,6 +75,7 @@ export interface Score {
 
 export interface ArticleScore {
   name: string;
+  language: string;
   heldOut: boolean;
   /** A suggestion matches a label when date and precision agree. */
   dates: Score;
@@ -146,6 +154,7 @@ export function scoreArticle(article: LabelledArticle, candidates: readonly Even
   const withPublicationDated = pair(suggested, keyed([...article.events, ...article.datedByPublication]), 'date');
   return {
     name: article.name,
+    language: article.language,
     heldOut: article.heldOut,
     dates: score(dates.matched, suggested.length, labelled.length),
     sentences: score(sentences.matched, suggested.length, labelled.length),
@@ -161,5 +170,7 @@ export function scoreArticle(article: LabelledArticle, candidates: readonly Even
 
 /** Runs extraction over every labelled article and scores it. */
 export function evaluate(articles: readonly LabelledArticle[]): ArticleScore[] {
-  return articles.map((article) => scoreArticle(article, suggestEvents(article.body, article.published)));
+  return articles.map((article) =>
+    scoreArticle(article, suggestEvents(article.body, article.published, article.language)),
+  );
 }

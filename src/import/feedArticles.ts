@@ -7,9 +7,11 @@ import type { ImportedArticle } from './importedArticle.ts';
 import type { ImportOptions } from './importOptions.ts';
 import { readFeedDate } from './newsDates.ts';
 
-export type FeedArticleOptions = Pick<ImportOptions, 'source' | 'sourceUrl' | 'authors' | 'tags' | 'date'> & {
+export type FeedArticleOptions = Pick<ImportOptions, 'source' | 'sourceUrl' | 'authors' | 'tags' | 'date' | 'lang'> & {
   /** Where the feed was fetched from: the base of its relative addresses. */
   feedUrl?: string | undefined;
+  /** The language of stories whose feed declares none (the topic's), for reading their dates. */
+  defaultLanguage?: string | undefined;
 };
 
 /**
@@ -61,8 +63,8 @@ function summaryOf(story: FeedStory): string | undefined {
 
 type StoryDate = { date: string; note?: string; zoneless?: string } | { skipped: string };
 
-function storyDate(story: FeedStory, fallback: string | undefined): StoryDate {
-  const date = story.published === undefined ? undefined : readFeedDate(story.published);
+function storyDate(story: FeedStory, fallback: string | undefined, language: string | undefined): StoryDate {
+  const date = story.published === undefined ? undefined : readFeedDate(story.published, language);
   if (date) {
     // A time without a zone could be any of 26 hours around the globe; only the day is sure.
     const zoneless = date.length === 10 && /\d:\d\d/.test(story.published!);
@@ -125,7 +127,8 @@ export function articlesFromChannel(channel: FeedChannel, options: FeedArticleOp
   return channel.stories.map((story): FeedStoryOutcome => {
     const title = story.title ?? titleFromText(story);
     if (!title) return { story, skipped: 'has no title and no text to make one from' };
-    const dated = storyDate(story, options.date);
+    const lang = languageTag(options.lang ?? story.lang ?? channel.lang);
+    const dated = storyDate(story, options.date, lang ?? options.defaultLanguage);
     if ('skipped' in dated) return { story, skipped: dated.skipped };
     const { date } = dated;
     // The zone a feed leaves out is the same for all its items: said once, on the first.
@@ -159,7 +162,7 @@ export function articlesFromChannel(channel: FeedChannel, options: FeedArticleOp
         authors: authors.length > 0 ? authors : options.authors,
         tags: tagsOf(story.categories, options.tags),
         summary: summaryOf(story),
-        lang: languageTag(story.lang ?? channel.lang),
+        lang,
         canonical,
         body,
       };

@@ -3,7 +3,9 @@ import { extname, join, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { parsePublicationDate } from '../lib/dates.ts';
 import { suggestEvents, toFrontmatterEvent } from '../events/eventExtraction.ts';
+import { ContentErrors } from '../content/contentErrors.ts';
 import { FrontmatterError, parseMarkdownFile } from '../content/frontmatter.ts';
+import { readTopicLanguage } from '../content/topic.ts';
 import { articleSlugFromPath } from '../lib/slugs.ts';
 import { validateArticleFile } from '../content/validateArticle.ts';
 import { ArticleCatalog, type StoryIdentity } from './articleCatalog.ts';
@@ -115,9 +117,11 @@ async function catalogOf(articlesFolder: string): Promise<ArticleCatalog> {
   return catalog;
 }
 
+/** `defaultLanguage`: the language of a text that does not declare its own, the editor's `--lang` or else the topic's. */
 async function candidatesOf(
   input: Input,
   options: ImportOptions,
+  defaultLanguage: string,
   skipped: SkippedArticle[],
   notes: ImportReport['notes'],
 ): Promise<Candidate[]> {
@@ -130,7 +134,8 @@ async function candidatesOf(
         'is not a feed: RSS, Atom, RDF or JSON Feed expected (for a web page, look for its feed link)',
       );
     const text = decodeInput(bytes, kind);
-    const { article, notes: textNotes } = articleFromRawText(readRawArticle(text, options), options);
+    const raw = readRawArticle(text, { dayFirst: options.dayFirst, language: defaultLanguage });
+    const { article, notes: textNotes } = articleFromRawText(raw, options);
     notes.push(...textNotes.map((note) => ({ label: input.name, note })));
     return [
       {
@@ -142,7 +147,10 @@ async function candidatesOf(
   }
   const warn = (note: string) => notes.push({ label: input.name, note });
   if (kind === 'html') {
-    const page = readWebPage(decodeInput(bytes, kind, fetched?.charset, warn), options.url ?? fetched?.url);
+    const page = readWebPage(decodeInput(bytes, kind, fetched?.charset, warn), options.url ?? fetched?.url, {
+      lang: options.lang,
+      defaultLanguage,
+    });
     const article = articleFromWebPage(page, options);
     notes.push(...page.notes.map((note) => ({ label: input.name, note })));
     return [
@@ -157,7 +165,7 @@ async function candidatesOf(
     throw new ImportError('is a feed of many articles, but --url names one article (leave --url out for feeds)');
   const channel = readFeedChannel(decodeInput(bytes, kind, fetched?.charset, warn), kind);
   if (channel.stories.length === 0) skipped.push({ label: input.name, reason: 'the feed has no items' });
-  return articlesFromChannel(channel, { ...options, feedUrl: fetched?.url }).flatMap((outcome) => {
+  return articlesFromChannel(channel, { ...options, feedUrl: fetched?.url, defaultLanguage }).flatMap((outcome) => {
     const label = `${input.name} item ${outcome.story.position}${outcome.story.title ? ` "${outcome.story.title}"` : ''}`;
     if ('skipped' in outcome) {
       skipped.push({ label, reason: outcome.skipped });
@@ -228,6 +236,7 @@ function describeFailure(input: Input, error: unknown): string {
 async function importInput(
   input: Input,
   options: ImportOptions,
+  defaultLanguage: string,
   catalog: ArticleCatalog,
   report: ImportReport,
 ): Promise<void> {
@@ -243,7 +252,7 @@ async function importInput(
       group.push({ label, filter });
       filtered.set(filter.kind, group);
     };
-    for (const candidate of await candidatesOf(input, options, skipped, notes)) {
+    for (const candidate of await candidatesOf(input, options, defaultLanguage, skipped, notes)) {
       const { label, where, story } = candidate;
       const early = publishedTooEarly(story.day, options.since);
       if (early) {
@@ -266,7 +275,10 @@ async function importInput(
         leaveOut(label, mismatch);
         continue;
       }
-      if (options.events) article.events = suggestEvents(article.body, publicationDay(article)).map(toFrontmatterEvent);
+      if (options.events)
+        article.events = suggestEvents(article.body, publicationDay(article), article.lang ?? defaultLanguage).map(
+          toFrontmatterEvent,
+        );
       const slug = freeSlug(articleSlug(article.title), (candidate) => batch.hasSlug(candidate));
       const file = join(folder, `${publicationDay(article)}-${slug}.md`);
       const text = articleFileText(article);
@@ -299,6 +311,16 @@ async function importInput(
   report.notes.push(...notes);
 }
 
+function topicLanguage(content: string): string {
+  try {
+    return readTopicLanguage(content);
+  } catch (error) {
+    // The topic's language decides how dates are read: a broken topic file stops the import, as it stops the build.
+    if (error instanceof ContentErrors) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 /**
  * Imports every input into `<content>/articles/`, one input at a time so that each succeeds or
  * fails as a whole, and reports what was imported, skipped and failed.
@@ -323,6 +345,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportRepo
     throw new UsageError('--url names one article, so it takes exactly one text or web page input');
   }
   const catalog = await catalogOf(join(options.content, 'articles'));
-  for (const input of inputs) await importInput(input, options, catalog, report);
+  const defaultLanguage = options.lang ?? topicLanguage(options.content);
+  for (const input of inputs) await importInput(input, options, defaultLanguage, catalog, report);
   return report;
 }

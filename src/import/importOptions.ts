@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parsePublicationDate, type CalendarDate } from '../lib/dates.ts';
+import { languageTag } from '../content/articleSchema.ts';
 import { contentDirectory } from '../content/topic.ts';
 
 /** What an editor asked for on the command line, checked. */
@@ -22,6 +23,11 @@ export interface ImportOptions {
   date?: CalendarDate | undefined;
   /** Read `06/03/2019` as 6 March rather than 3 June. */
   dayFirst: boolean;
+  /**
+   * The language of the inputs (a BCP 47 tag), over what a page or feed declares: dates are read
+   * in it and the articles record it. Without it, a page's or feed's own, else the topic's.
+   */
+  lang?: string | undefined;
   /** Keep only articles whose title, summary or text match (case-insensitive). */
   match?: RegExp | undefined;
   /** Skip articles published before this day. */
@@ -54,6 +60,10 @@ Options:
   --date <YYYY-MM-DD>   the publication date (feeds and pages: when they give
                         none; pasted text: always)
   --day-first           read 06/03/2019 as 6 March, not June 3
+  --lang <tag>          the articles' language ("de", "pt-BR"): dates are read in
+                        it ("Veröffentlicht am 5. März 2019", "05.03.2019") and
+                        each article records it (default: what a page or feed
+                        declares, else the topic's language)
   --match <regex>       keep only articles whose title, summary or text match
   --since <YYYY-MM-DD>  skip articles published before this day
   --events              list the dated events found in the text in each article's
@@ -68,6 +78,13 @@ function calendarDay(option: string, value: string | undefined): CalendarDate | 
   if (!reading.ok || reading.value.dateTime)
     throw new UsageError(`--${option} "${value}" is not a calendar date (use YYYY-MM-DD, such as 2019-03-06)`);
   return reading.value.day;
+}
+
+function language(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!languageTag.safeParse(value.trim()).success)
+    throw new UsageError(`--lang "${value}" is not a language tag (use one such as "de" or "pt-BR")`);
+  return value.trim();
 }
 
 function webAddress(option: string, value: string | undefined): string | undefined {
@@ -112,6 +129,7 @@ export function readImportOptions(
         tag: { type: 'string', multiple: true },
         date: { type: 'string' },
         'day-first': { type: 'boolean' },
+        lang: { type: 'string' },
         match: { type: 'string' },
         since: { type: 'string' },
         content: { type: 'string' },
@@ -137,6 +155,7 @@ export function readImportOptions(
     tags: (values.tag ?? []).map((tag) => text('tag', tag)!),
     date: calendarDay('date', values.date),
     dayFirst: values['day-first'] ?? false,
+    lang: language(values.lang),
     match: pattern(values.match),
     since: calendarDay('since', values.since),
     events: values.events ?? false,

@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { isValidDay, parsePublicationDate, toCalendarDate, type CalendarDate } from '../lib/dates.ts';
+import { dateLanguageOf, strictDateParser } from '../lib/languageDates.ts';
 
 /** A publication date found inside a line of text, and where, so the line can be read without it. */
 export interface DateInText {
@@ -48,13 +49,29 @@ function fullDay(components: chrono.ParsedComponents): CalendarDate | undefined 
   return isValidDay(year, month, day) ? toCalendarDate(year, month, day) : undefined;
 }
 
+/** How the dates of a text are written: its language (a BCP 47 tag) when known, and the order of numbers. */
+export interface TextDateOptions {
+  /** Read `06/03/2019` as 6 March rather than 3 June in English. */
+  dayFirst: boolean;
+  /** The text's language: its parser reads first, so "05.03.2019" in German is 5 March. */
+  language?: string | undefined;
+}
+
+/** The parsers for a text's dates, its own language's first, then English, then the others. */
+function textParsers({ dayFirst: isDayFirst, language }: TextDateOptions): chrono.Chrono[] {
+  const own = dateLanguageOf(language);
+  const english = isDayFirst ? dayFirst : monthFirst;
+  return own ? [strictDateParser(own), english, ...otherLanguages] : [english, ...otherLanguages];
+}
+
 /**
  * The first full date in a line of news text: "6 Mar 2019", "Dec 3 2018", "March 6, 2019",
- * "2019-03-06", or the same in another language; "06/03/2019" is 6 March with `dayFirst`,
- * 3 June without.
+ * "2019-03-06", or the same in another language ("am 5. März 2019", "2019年3月5日");
+ * "06/03/2019" is 6 March with `dayFirst` or in a language that writes the day first, 3 June
+ * in English without.
  */
-export function findDateInText(line: string, options: { dayFirst: boolean }): DateInText | undefined {
-  for (const parser of [options.dayFirst ? dayFirst : monthFirst, ...otherLanguages]) {
+export function findDateInText(line: string, options: TextDateOptions): DateInText | undefined {
+  for (const parser of textParsers(options)) {
     for (const result of parser.parse(line, reference)) {
       const day = isAbsolute(result) ? fullDay(result.start) : undefined;
       if (day) return { day, text: result.text, index: result.index };
@@ -64,14 +81,17 @@ export function findDateInText(line: string, options: { dayFirst: boolean }): Da
 }
 
 /**
- * A date that names its month and day but not its year ("March 18 at 3:57 PM", "18 March"), as
- * written, for asking the editor which year it is. English only, like the sites that write so.
+ * A date that names its month and day but not its year ("March 18 at 3:57 PM", "am 18. März"),
+ * as written, for asking the editor which year it is. In English and in the text's own language.
  */
-export function findYearlessDate(line: string): string | undefined {
-  for (const result of monthFirst.parse(line, reference)) {
-    const { start } = result;
-    if (isAbsolute(result) && start.isCertain('month') && start.isCertain('day') && !start.isCertain('year'))
-      return result.text;
+export function findYearlessDate(line: string, language?: string): string | undefined {
+  const own = dateLanguageOf(language);
+  for (const parser of own ? [strictDateParser(own), monthFirst] : [monthFirst]) {
+    for (const result of parser.parse(line, reference)) {
+      const { start } = result;
+      if (isAbsolute(result) && start.isCertain('month') && start.isCertain('day') && !start.isCertain('year'))
+        return result.text;
+    }
   }
   return undefined;
 }
@@ -139,12 +159,21 @@ function inEnglish(text: string): string | undefined {
   return month ? `${match[1]} ${month} ${match[3]}${match[4] ?? ''}` : undefined;
 }
 
-/** The first parser's reading that names a full day: English as written, in English words, then other languages. */
-function feedDateResult(text: string): chrono.ParsedResult | undefined {
+/**
+ * The first parser's reading that names a full day: English as written, in English words, then
+ * the feed's language, then the others. A date in numbers alone ("05.03.2019 10:30") is read in
+ * the feed's language first, which knows whether the day or the month comes first.
+ */
+function feedDateResult(text: string, language: string | undefined): chrono.ParsedResult | undefined {
   const english = inEnglish(text);
+  const own = dateLanguageOf(language);
+  const ownAttempt = own ? [[strictDateParser(own), text] as const] : [];
+  const numbersOnly = /^[\d\s./:,+-]+$/.test(text);
   const attempts: Array<readonly [chrono.Chrono, string]> = [
+    ...(numbersOnly ? ownAttempt : []),
     [monthFirst, text],
     ...(english ? [[monthFirst, english] as const] : []),
+    ...(numbersOnly ? [] : ownAttempt),
     ...otherLanguages.map((parser) => [parser, text] as const),
   ];
   for (const [parser, written] of attempts) {
@@ -158,13 +187,14 @@ function feedDateResult(text: string): chrono.ParsedResult | undefined {
  * A feed's date in the form the article schema takes: RFC 3339 as given; RFC 822
  * ("Wed, 06 Mar 2019 09:30:00 EST") as a date-time at the publisher's own offset, so the day is
  * the one the publisher saw; only the day when the zone is unknown. Undefined when unreadable.
+ * `language` is the feed's or page's, when known.
  */
-export function readFeedDate(value: string): string | undefined {
+export function readFeedDate(value: string, language?: string): string | undefined {
   const text = value.trim();
   if (parsePublicationDate(text).ok) return text;
   // Feeds written by hand or by local software name days and months in their own language
   // ("Mi, 06 Mär 2019 09:30:00 +0100"); English first, as RFC 822 asks.
-  const result = feedDateResult(text);
+  const result = feedDateResult(text, language);
   if (!result) return undefined;
   const { start } = result;
   const day = fullDay(start);

@@ -2,7 +2,7 @@ import type { List, RootContent } from 'mdast';
 import type { CalendarDate } from '../lib/dates.ts';
 import { ImportError } from './importError.ts';
 import { markdownFromTree } from './markdown.ts';
-import { findDateInText, findYearlessDate } from './newsDates.ts';
+import { findDateInText, findYearlessDate, type TextDateOptions } from './newsDates.ts';
 import {
   isBoilerplate,
   isPersonName,
@@ -69,7 +69,12 @@ function isProse(block: TextBlock): boolean {
   return words > 30 || (words > 12 && /[.!?]["'”’)]*$/u.test(block.text));
 }
 
-const DATE_LINE_WORDS = /^(?:(?:first|last)?\s*(?:published|updated|posted|modified)|date|on)\b[\s:,-]*/iu;
+/**
+ * The label of a date line, in English and the languages whose dates are read: "Posted on",
+ * "Veröffentlicht am", "Publié le", "公開日".
+ */
+const DATE_LINE_WORDS =
+  /^(?:(?:first|last)?\s*(?:published|updated|posted|modified)|date|on|(?:zuletzt\s+)?(?:veröffentlicht|aktualisiert)|stand|datum|publié|mis à jour|modifié|publicado|actualizado|atualizado|gepubliceerd|bijgewerkt|geplaatst|опубликовано|обновлено|公開日?|更新日?|投稿日|发布时间|发布于|更新时间)(?:\s+(?:am|le|el|em|op|à|on))?(?!\p{L})[\s:：,-]*/iu;
 const SEPARATORS = /^[\s|,·•:–—-]+|[\s|,·•:–—-]+$/gu;
 
 function trimSeparators(text: string): string {
@@ -77,9 +82,9 @@ function trimSeparators(text: string): string {
 }
 
 /** A date line's other words: the date may be given twice ("2019年3月6日 — 6 March 2019"). */
-function withoutDates(text: string, dayFirst: boolean): string {
+function withoutDates(text: string, dates: TextDateOptions): string {
   let rest = trimSeparators(text);
-  for (let date = findDateInText(rest, { dayFirst }); date; date = findDateInText(rest, { dayFirst })) {
+  for (let date = findDateInText(rest, dates); date; date = findDateInText(rest, dates)) {
     rest = trimSeparators(`${rest.slice(0, date.index)} ${rest.slice(date.index + date.text.length)}`);
   }
   return rest;
@@ -116,7 +121,7 @@ type HeaderReading = 'header' | 'text' | { keep: string };
  * 3 2018 AH": caption, date, credit), a credit or a byline. A standfirst that shares a line with
  * the date stays in the text; anything else is article text.
  */
-function readHeaderBlock(block: TextBlock, header: Header, dayFirst: boolean): HeaderReading {
+function readHeaderBlock(block: TextBlock, header: Header, dates: TextDateOptions): HeaderReading {
   const { text } = block;
   const credit = readPhotoCredit(text);
   if (credit) {
@@ -129,9 +134,9 @@ function readHeaderBlock(block: TextBlock, header: Header, dayFirst: boolean): H
     return 'header';
   }
   if (header.day) return 'text';
-  const date = findDateInText(text, { dayFirst });
+  const date = findDateInText(text, dates);
   if (!date) {
-    const yearless = wordCount(text) <= 12 && /\d/.test(text) ? findYearlessDate(text) : undefined;
+    const yearless = wordCount(text) <= 12 && /\d/.test(text) ? findYearlessDate(text, dates.language) : undefined;
     if (!yearless || header.yearlessDate) return 'text';
     header.yearlessDate = { text: yearless, line: block.line };
     const rest = meaningful(text.replace(yearless, ' ').replace(DATE_LINE_WORDS, ''));
@@ -140,10 +145,10 @@ function readHeaderBlock(block: TextBlock, header: Header, dayFirst: boolean): H
     return 'header';
   }
   header.day = date.day;
-  let before = withoutDates(text.slice(0, date.index), dayFirst);
+  let before = withoutDates(text.slice(0, date.index), dates);
   while (DATE_LINE_WORDS.test(before)) before = trimSeparators(before.replace(DATE_LINE_WORDS, ''));
   before = meaningful(before);
-  const after = meaningful(withoutDates(text.slice(date.index + date.text.length), dayFirst));
+  const after = meaningful(withoutDates(text.slice(date.index + date.text.length), dates));
   // "… by Priya Natarajan" after the date names the writer, not a photographer.
   const authorsAfter = /^by\s/i.test(after) ? readByline(after) : undefined;
   if (authorsAfter) header.authors.push(...authorsAfter);
@@ -169,28 +174,28 @@ function readHeaderBlock(block: TextBlock, header: Header, dayFirst: boolean): H
  * A header block line by line when every line is header on its own (a long byline with the
  * date on the next line), else as one block (a caption wrapped over two lines).
  */
-function readHeaderLines(block: TextBlock, header: Header, dayFirst: boolean): HeaderReading {
+function readHeaderLines(block: TextBlock, header: Header, dates: TextDateOptions): HeaderReading {
   // Only short blocks: a byline and a date, not a paragraph wrapped over lines.
   if (block.lines.length > 1 && block.lines.length <= 4 && wordCount(block.text) <= 40) {
     const trial: Header = { ...header, authors: [...header.authors], captions: [...header.captions] };
     const lines = block.lines.map((line, offset) =>
-      readHeaderBlock({ lines: [line], line: block.line + offset, text: line }, trial, dayFirst),
+      readHeaderBlock({ lines: [line], line: block.line + offset, text: line }, trial, dates),
     );
     if (lines.every((reading) => reading === 'header')) {
       Object.assign(header, trial);
       return 'header';
     }
   }
-  return readHeaderBlock(block, header, dayFirst);
+  return readHeaderBlock(block, header, dates);
 }
 
 /** "VALDRIA, April 14, 2021 (Meridian Wire) - …": a wire dateline opening the text, its date and agency. */
 const DATELINE = /^(?:\p{Lu}[\p{L}.'’ -]{1,40}?),\s+(.{5,40}?)\s*(?:\(([^)]{2,40})\))?\s*[-–—:]\s+\S/u;
 
-function readDateline(text: string, dayFirst: boolean): { day: CalendarDate; agency?: string } | undefined {
+function readDateline(text: string, dates: TextDateOptions): { day: CalendarDate; agency?: string } | undefined {
   const match = DATELINE.exec(text);
-  const date = match && findDateInText(match[1]!, { dayFirst });
-  if (!date || meaningful(withoutDates(match[1]!, dayFirst))) return undefined;
+  const date = match && findDateInText(match[1]!, dates);
+  if (!date || meaningful(withoutDates(match[1]!, dates))) return undefined;
   return { day: date.day, ...(match[2] && { agency: match[2].trim() }) };
 }
 
@@ -283,7 +288,7 @@ function bodyTree(blocks: readonly TextBlock[]): RootContent[] {
  * near the top, captions and credits, the text, and a closing note on the author. Page furniture
  * (advertising, share prompts) is dropped; text is kept exactly as written, Unicode and all.
  */
-export function readRawArticle(text: string, options: { dayFirst: boolean }): RawArticle {
+export function readRawArticle(text: string, options: TextDateOptions): RawArticle {
   const blocks = splitBlocks(text).filter((block) => !isBoilerplate(block.text));
   const first = blocks.shift();
   if (!first)
@@ -303,12 +308,12 @@ export function readRawArticle(text: string, options: { dayFirst: boolean }): Ra
   const headerEnd = Math.min(HEADER_BLOCKS, firstProse === -1 ? blocks.length : firstProse);
   const body = blocks.flatMap((block, index): TextBlock[] => {
     if (index >= headerEnd) return [block];
-    const reading = readHeaderLines(block, header, options.dayFirst);
+    const reading = readHeaderLines(block, header, options);
     if (reading === 'header') return [];
     if (reading === 'text') return [block];
     return [{ lines: [reading.keep], line: block.line, text: reading.keep }];
   });
-  const dateline = header.day ? undefined : body[0] && readDateline(body[0].text, options.dayFirst);
+  const dateline = header.day ? undefined : body[0] && readDateline(body[0].text, options);
   if (dateline) header.day = dateline.day;
 
   const article = body.filter((block) => {

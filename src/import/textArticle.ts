@@ -4,7 +4,10 @@ import type { ImportOptions } from './importOptions.ts';
 import type { RawArticle } from './rawText.ts';
 import { expandOutletInitials } from './rawTextLines.ts';
 
-export type TextArticleOptions = Pick<ImportOptions, 'source' | 'sourceUrl' | 'url' | 'authors' | 'tags' | 'date'>;
+export type TextArticleOptions = Pick<
+  ImportOptions,
+  'source' | 'sourceUrl' | 'url' | 'authors' | 'tags' | 'date' | 'lang'
+>;
 
 /**
  * A pasted article completed by the options, which describe this one article and so override
@@ -39,6 +42,7 @@ export function articleFromRawText(
     authors: options.authors.length > 0 ? options.authors : raw.authors,
     tags: options.tags,
     image: raw.image?.alt ? { alt: raw.image.alt, credit } : undefined,
+    lang: options.lang,
     canonical: options.url,
     body: raw.body,
   };

@@ -195,13 +195,23 @@ const SHORTEST_ARTICLE_WORDS = 25;
 /** A summary longer than this is the article's start, not the one or two sentences a listing wants. */
 const LONGEST_SUMMARY = 300;
 
+/** The language an editor named for a page (`--lang`, over the page's own), and the one to read its dates in when neither says. */
+export interface PageLanguages {
+  lang?: string | undefined;
+  defaultLanguage: string | undefined;
+}
+
 /**
  * Reads a news page: its metadata in order of trust, and its article text extracted by Mozilla's
  * Readability (measured against Defuddle on real pages: higher word precision at equal recall,
  * and several times faster) on linkedom, a small DOM without a browser. `url` is where the page
  * lives (fetched from, or given by `--url`); without it the page's canonical address is used.
  */
-export function readWebPage(html: string, url: string | undefined): WebPageArticle {
+export function readWebPage(
+  html: string,
+  url: string | undefined,
+  languages: PageLanguages = { defaultLanguage: undefined },
+): WebPageArticle {
   const { document } = parseHTML(html);
   const notes: string[] = [];
   const canonicalOnPage =
@@ -217,6 +227,10 @@ export function readWebPage(html: string, url: string | undefined): WebPageArtic
   const article = nodes.find((node) => typesOf(node).some((type) => ARTICLE_TYPES.test(type)));
   const publisher = article && isObject(article['publisher']) ? article['publisher'] : undefined;
   const marked = microdata(document);
+  const lang =
+    languageTag(languages.lang) ??
+    languageTag(text(article?.['inLanguage']) ?? document.documentElement?.getAttribute('lang') ?? undefined);
+  const dateLanguage = lang ?? languages.defaultLanguage;
 
   const reader = new Readability(parseHTML(html).document as unknown as Document, { charThreshold: 250 }).parse();
   if (!reader?.content || (reader.textContent ?? '').trim().split(/\s+/).length < SHORTEST_ARTICLE_WORDS) {
@@ -287,10 +301,10 @@ export function readWebPage(html: string, url: string | undefined): WebPageArtic
     document.querySelector('article time[datetime], time[pubdate][datetime]')?.getAttribute('datetime') ??
     reader.publishedTime ??
     undefined;
-  const date = writtenDate ? readFeedDate(writtenDate) : undefined;
+  const date = writtenDate ? readFeedDate(writtenDate, dateLanguage) : undefined;
   if (writtenDate && !date) notes.push(`date "${writtenDate}" could not be read`);
   const writtenUpdate = text(article?.['dateModified']) ?? meta(document, 'article:modified_time', 'og:updated_time');
-  const updated = writtenUpdate ? readFeedDate(writtenUpdate) : undefined;
+  const updated = writtenUpdate ? readFeedDate(writtenUpdate, dateLanguage) : undefined;
 
   const lead =
     jsonLdImage(article?.['image'], base) ??
@@ -321,12 +335,12 @@ export function readWebPage(html: string, url: string | undefined): WebPageArtic
     updated,
     authors,
     outlet,
-    lang: languageTag(text(article?.['inLanguage']) ?? document.documentElement?.getAttribute('lang') ?? undefined),
+    lang,
     canonical,
     summary,
     image,
     notes,
-    body: feedHtmlToMarkdown(withoutHeader(body, title, authors), base),
+    body: feedHtmlToMarkdown(withoutHeader(body, title, authors, dateLanguage), base),
   };
 }
 
@@ -345,7 +359,7 @@ const LONGEST_HEADER_BLOCK = 16;
  * top: the page shows those from the frontmatter. Only blocks before the first paragraph of text
  * go, and only when they hold nothing but the title, the authors' names or a date.
  */
-function withoutHeader(html: string, title: string, authors: readonly string[]): string {
+function withoutHeader(html: string, title: string, authors: readonly string[], language: string | undefined): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const blocks = [...document.body.querySelectorAll('h1, h2, h3, p, div, span, time')].filter(
     (element) => !element.querySelector('p, div, h1, h2, h3, img, figure'),
@@ -358,7 +372,7 @@ function withoutHeader(html: string, title: string, authors: readonly string[]):
     if (words.split(' ').length > LONGEST_HEADER_BLOCK) break;
     let rest = words === wanted ? '' : ` ${words} `;
     for (const name of names) rest = rest.replace(` ${name} `, ' ');
-    const date = findDateInText(block.textContent ?? '', { dayFirst: false });
+    const date = findDateInText(block.textContent ?? '', { dayFirst: false, language });
     if (date) rest = rest.replace(` ${comparable(date.text)} `, ' ');
     rest = rest.replace(/\b(?:by|and|par|et|von|und|published|updated|posted|on)\b/g, ' ').trim();
     if (!rest && (words === wanted || names.length > 0 || date)) block.remove();
