@@ -113,6 +113,7 @@ async function buildSingleIndex(digest: BuiltDigest): Promise<string> {
   console.log(`One Pagefind index over the same articles: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await mkdir(served, { recursive: true });
   await writeFile(join(served, 'index.html'), SINGLE_INDEX_PAGE);
+  await writeFile(join(served, '404.html'), '<!doctype html><title>Not found</title>');
   await rm(site, { recursive: true, force: true });
   return served;
 }
