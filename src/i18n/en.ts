@@ -164,4 +164,15 @@ export const en = {
     'This page was not kept for offline reading. Search still works, and these articles, which you opened before, can be read now:',
   'offline.none': 'None yet: articles you open while online are kept here.',
   'offline.home': 'Go to the home page',
+  'offline.keep.button': 'Keep this digest for offline reading',
+  'offline.keep.size': {
+    one: 'All its articles and its search, about {size} ({files} file) on this device.',
+    other: 'All its articles and its search, about {size} ({files} files) on this device.',
+  },
+  'offline.keep.progress': {
+    one: 'Keeping the digest: {done} of {files} file…',
+    other: 'Keeping the digest: {done} of {files} files…',
+  },
+  'offline.keep.done': 'This digest is kept: all of it reads and searches offline.',
+  'offline.keep.failed': 'The digest could not all be kept. Check your connection and try again.',
 } as const;

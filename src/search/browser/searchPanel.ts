@@ -178,7 +178,11 @@ export function mountSearch(root: HTMLElement): MountedSearch {
     // Words already typed in full are fetched while the next one is typed; a word still being
     // typed is not, since each of its prefixes could need other index files.
     const typed = /^(.*\S)\s/.exec(queryInput.value)?.[1];
-    if (typed) void loadSearch(bundle).then((index) => index.preload(typed), () => undefined);
+    if (typed)
+      void loadSearch(bundle).then(
+        (index) => index.preload(typed),
+        () => undefined,
+      );
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => update(false), TYPING_DELAY_MS);
   });

@@ -23,7 +23,11 @@ const INDEXER = 'pagefind-cli:2';
  * derives the same URLs as from the built pages. Hard links cost no copying; the cache holds a
  * document under its digest and never rewrites it.
  */
-export async function layOutSearchSite(cacheDirectory: string, site: string, entries: readonly SearchEntry[]): Promise<void> {
+export async function layOutSearchSite(
+  cacheDirectory: string,
+  site: string,
+  entries: readonly SearchEntry[],
+): Promise<void> {
   await rm(site, { recursive: true, force: true });
   for (let start = 0; start < entries.length; start += FILES_AT_ONCE) {
     await Promise.all(
