@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search -- [--articles N] [--seed S] [--query WORDS] [--next WORDS] [--runs R]`:
+ * `npm run bench:search -- [--articles N] [--seed S] [--query WORDS] [--next WORDS] [--runs R] [--skip-single]`:
  * what a reader's first visit and first search cost, measured in Chromium against a built site
  * served on 127.0.0.1 by a server that compresses as a static host does and counts what it sends.
  * Without --articles it measures the default digest; with it, a synthetic digest of N articles
@@ -12,7 +12,8 @@
  *   next query, past the pause search waits for typing to stop.
  * - The same search on one Pagefind index built by its command-line indexer over the same
  *   articles, searched with Pagefind's JavaScript API the way the search panel searches (same
- *   typing pause, same order, as many results), in the same run.
+ *   typing pause, same order, as many results), in the same run; `--skip-single` leaves it out
+ *   (one index of 50,000 articles needs about 15 GB to build).
  *
  * Ends with one JSON line holding every figure.
  */
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     query: { type: 'string' },
     next: { type: 'string' },
     runs: { type: 'string', default: '5' },
+    'skip-single': { type: 'boolean', default: false },
   },
 });
 const articles = values.articles === undefined ? undefined : Number(values.articles);
@@ -201,9 +203,9 @@ const medians = (measured: SearchFigures[]): SearchFigures => ({
 });
 
 const digest = await buildDigest();
-const singleFolder = await buildSingleIndex(digest);
+const singleFolder = values['skip-single'] ? undefined : await buildSingleIndex(digest);
 const server = await serveSite(digest.outDir, '/', { gzip: true });
-const singleServer = await serveSite(singleFolder, '/', { gzip: true });
+const singleServer = singleFolder === undefined ? undefined : await serveSite(singleFolder, '/', { gzip: true });
 const browser = await launchChromium();
 const dossier: SearchFigures[] = [];
 const single: SearchFigures[] = [];
@@ -220,24 +222,25 @@ try {
         results: 'dialog .search-results',
       }),
     );
-    single.push(
-      await measureSearch(browser, singleServer, {
-        url: singleServer.url,
-        open: (page) => page.focus('input'),
-        input: 'input',
-        results: 'ol.results',
-      }),
-    );
+    if (singleServer)
+      single.push(
+        await measureSearch(browser, singleServer, {
+          url: singleServer.url,
+          open: (page) => page.focus('input'),
+          input: 'input',
+          results: 'ol.results',
+        }),
+      );
   }
 } finally {
   await browser.close();
   await server.close();
-  await singleServer.close();
+  await singleServer?.close();
   await rm(digest.workspace, { recursive: true, force: true });
 }
 
 const ours = medians(dossier);
-const one = medians(single);
+const one = single.length > 0 ? medians(single) : undefined;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const figures = {
   digest: articles === undefined ? 'default' : `synthetic-${articles}`,
@@ -251,21 +254,22 @@ const figures = {
   lastKeystrokeToFirstResultMs: ours.lastKeystrokeToResultMs,
   nextQueryMs: ours.nextQueryMs,
   resultsShown: ours.results,
-  singleIndex: one,
+  singleIndex: one ?? null,
 };
 console.log(`\nOn the ${figures.digest} digest (gzip as sent; medians of ${runs} cold runs, alternating)`);
 console.log(`  first visit, precache included   ${kb(firstVisit.bytes)} in ${firstVisit.requests} requests`);
 console.log(`                                    Dossier                     one Pagefind index`);
-console.log(
-  `  first search ("${query}")`.padEnd(36) +
-    `${kb(ours.bytes)} in ${ours.requests} requests`.padEnd(28) +
-    `${kb(one.bytes)} in ${one.requests} requests`,
+const row = (label: string, dossierValue: string, singleValue: string | undefined) =>
+  console.log(`  ${label}`.padEnd(36) + dossierValue.padEnd(28) + (singleValue ?? '–'));
+row(
+  `first search ("${query}")`,
+  `${kb(ours.bytes)} in ${ours.requests} requests`,
+  one && `${kb(one.bytes)} in ${one.requests} requests`,
 );
+row('last keystroke → results', `${ours.lastKeystrokeToResultMs} ms`, one && `${one.lastKeystrokeToResultMs} ms`);
+row(`next query ("${nextQuery}")`, `${ours.nextQueryMs} ms`, one && `${one.nextQueryMs} ms`);
+row('results shown', `${ours.results}`, one && `${one.results}`);
 console.log(
-  `  last keystroke → results`.padEnd(36) +
-    `${ours.lastKeystrokeToResultMs} ms`.padEnd(28) +
-    `${one.lastKeystrokeToResultMs} ms (both include the ${TYPING_DELAY_MS} ms typing pause)`,
+  `  (times from the last keystroke include the ${TYPING_DELAY_MS} ms search waits for typing to stop; the next query's do not)`,
 );
-console.log(`  next query ("${nextQuery}")`.padEnd(36) + `${ours.nextQueryMs} ms`.padEnd(28) + `${one.nextQueryMs} ms`);
-console.log(`  results shown`.padEnd(36) + `${ours.results}`.padEnd(28) + `${one.results}`);
 console.log(JSON.stringify(figures));
