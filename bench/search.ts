@@ -153,7 +153,7 @@ async function typeAndWait(page: Page, words: string): Promise<number> {
   await page.waitForFunction(
     () => (window as unknown as { searchTiming: { result: number } }).searchTiming.result > 0,
     undefined,
-    { timeout: 120_000 },
+    { timeout: 300_000 },
   );
   return Math.round(await readTiming(page));
 }
@@ -186,7 +186,8 @@ async function measureFirstVisit(browser: Browser, server: StaticSite): Promise<
   const page = await context.newPage();
   server.resetTraffic();
   await page.goto(server.url, { waitUntil: 'load' });
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  // A worker whose precache fails never becomes ready: better a failed benchmark than one that waits for ever.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 600_000 });
   await page.waitForLoadState('networkidle');
   const traffic = server.traffic();
   await context.close();
