@@ -165,14 +165,8 @@ export const en = {
   'offline.none': 'None yet: articles you open while online are kept here.',
   'offline.home': 'Go to the home page',
   'offline.keep.button': 'Keep this digest for offline reading',
-  'offline.keep.size': {
-    one: 'All its articles and its search, about {size} ({files} file) on this device.',
-    other: 'All its articles and its search, about {size} ({files} files) on this device.',
-  },
-  'offline.keep.progress': {
-    one: 'Keeping the digest: {done} of {files} file…',
-    other: 'Keeping the digest: {done} of {files} files…',
-  },
+  'offline.keep.size': 'About {size} on this device: every article and the whole search.',
+  'offline.keep.progress': 'Keeping the digest for offline reading… {percent}',
   'offline.keep.done': 'This digest is kept: all of it reads and searches offline.',
   'offline.keep.failed': 'The digest could not all be kept. Check your connection and try again.',
 } as const;

@@ -170,7 +170,7 @@ describe('a digest whose search index is larger than a first visit may cost', ()
     const size = fresh.locator('.keep-digest .keep-digest-size');
     await size.waitFor();
     expect(await size.textContent()).toMatch(
-      /^All its articles and its search, about \d+(\.\d)? kB \(\d+ files\) on this device\.$/,
+      /^About \d+(\.\d)? kB on this device: every article and the whole search\.$/,
     );
     await context.close();
   });

@@ -24,7 +24,7 @@ export async function mountKeepDigest(root: HTMLElement): Promise<void> {
   const locale = document.documentElement.lang || 'en';
   const strings = JSON.parse(root.dataset['ui'] ?? '{}') as KeepDigestStrings;
   const say = (key: keyof KeepDigestStrings, params: UiParams) => formatUiString(strings[key], params, locale);
-  const number = new Intl.NumberFormat(locale);
+  const percent = new Intl.NumberFormat(locale, { style: 'percent' });
   const button = root.querySelector<HTMLButtonElement>('button')!;
   const size = root.querySelector<HTMLElement>('.keep-digest-size')!;
   const status = root.querySelector<HTMLElement>('.keep-digest-status')!;
@@ -35,8 +35,7 @@ export async function mountKeepDigest(root: HTMLElement): Promise<void> {
   await navigator.serviceWorker.ready;
   const summary = (await (await fetch(`${base}${DIGEST_SUMMARY_FILE}`)).json()) as DigestToKeep;
   const cache = await caches.open(summary.cache);
-  const files = { count: summary.files, files: number.format(summary.files) };
-  size.textContent = say('offline.keep.size', { ...files, size: formatBytes(summary.bytes, locale) });
+  size.textContent = say('offline.keep.size', { size: formatBytes(summary.bytes, locale) });
   root.hidden = false;
   if (await cache.match(`${base}${DIGEST_KEPT_MARKER}`)) {
     button.hidden = true;
@@ -51,14 +50,14 @@ export async function mountKeepDigest(root: HTMLElement): Promise<void> {
     progress.hidden = false;
     progress.max = summary.files;
     let done = 0;
-    let saidPercent = -1;
+    let saidTenths = -1;
     const report = () => {
       progress.value = done;
       // The status is read aloud: every tenth of the way, not every file.
-      const percent = Math.floor((done / summary.files) * 10);
-      if (percent === saidPercent) return;
-      saidPercent = percent;
-      status.textContent = say('offline.keep.progress', { ...files, done: number.format(done) });
+      const tenths = Math.floor((done / summary.files) * 10);
+      if (tenths === saidTenths) return;
+      saidTenths = tenths;
+      status.textContent = say('offline.keep.progress', { percent: percent.format(tenths / 10) });
     };
     report();
     const queue = (await (await fetch(`${base}${DIGEST_FILES_FILE}`)).json()) as string[];
