@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import { formatCount } from '../lib/counts.ts';
+import { closestSpelling } from '../lib/spelling.ts';
 
 /** A problem with one content file, worded for the editor who has to fix it. */
 export class ContentError extends Error {
@@ -30,28 +31,6 @@ function fieldName(path: readonly PropertyKey[]): string {
   );
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  const ranked = candidates
-    .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) }))
-    .sort((a, b) => a.distance - b.distance);
-  const best = ranked[0];
-  return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : undefined;
-}
-
 /**
  * Words one schema issue for a person: which field, what is wrong, what to write instead.
  * `knownFields` lists the fields allowed where the issue occurred, to suggest a spelling.
@@ -61,7 +40,7 @@ export function describeIssue(issue: z.core.$ZodIssue, knownFields: (path: reado
   if (issue.code === 'unrecognized_keys') {
     return issue.keys
       .map((key) => {
-        const suggestion = closest(key, knownFields(issue.path));
+        const suggestion = closestSpelling(key, knownFields(issue.path));
         const where = field ? ` in "${field}"` : '';
         return suggestion
           ? `unknown field "${key}"${where} (did you mean "${suggestion}"?)`

@@ -4,6 +4,21 @@
  */
 import { z } from 'astro/zod';
 import { languageTag, webAddress } from './articleSchema.ts';
+import { uiOverrideProblem } from '../i18n/uiOverrides.ts';
+import type { UiOverrides } from '../i18n/translate.ts';
+
+/** One interface string: text, or its plural forms by `Intl.PluralRules` category. */
+const uiString = z.union([
+  z.string().min(1),
+  z.strictObject({
+    zero: z.string().min(1).optional(),
+    one: z.string().min(1),
+    two: z.string().min(1).optional(),
+    few: z.string().min(1).optional(),
+    many: z.string().min(1).optional(),
+    other: z.string().min(1),
+  }),
+]);
 
 export const topicSchema = z.strictObject({
   /** The digest's name, shown in the header, the feed and every page title. */
@@ -27,6 +42,20 @@ export const topicSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * The editor's own wording of interface strings, by key (`nav.archive: Every article`): each
+   * replaces the dictionary's string in the digest's language. The keys are listed in README.
+   */
+  ui: z
+    .record(z.string(), uiString)
+    .default({})
+    .superRefine((strings, context) => {
+      for (const [key, value] of Object.entries(strings)) {
+        const problem = uiOverrideProblem(key, value);
+        if (problem) context.addIssue({ code: 'custom', path: [key], message: problem, input: value });
+      }
+    })
+    .transform((strings) => strings as UiOverrides),
   /** How many articles the home page and each feed list before pointing to the archive. */
   latestCount: z.number().int().min(1).max(100).default(10),
   /**

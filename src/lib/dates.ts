@@ -177,15 +177,13 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 }
 
 /**
- * "6 March 2019", "March 2019", "summer 2018", "2019": a date at its own precision, in the topic's
- * language. Intl has no season names, so outside English a season is written as its months.
+ * "6 March 2019", "March 2019", "2019": a date known to its year, month or day, in the given
+ * language. Seasons, which `Intl` cannot name, are the interface dictionary's (`Translator.partialDate`).
  */
-export function formatPartialDate(date: PartialDate, locale: string): string {
-  if (date.season !== undefined) {
-    if (/^en\b/i.test(locale)) return `${date.season} ${date.year}`;
-    const first = SEASON_FIRST_MONTH[date.season];
-    return `${formatMonthName(first, locale)}–${formatMonthName(((first + 1) % 12) + 1, locale)} ${date.year}`;
-  }
+export function formatCalendarDate(
+  date: { year: number; month?: number | undefined; day?: number | undefined },
+  locale: string,
+): string {
   const instant = new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
   const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
   if (date.month !== undefined) options.month = 'long';
@@ -194,12 +192,7 @@ export function formatPartialDate(date: PartialDate, locale: string): string {
 }
 
 export function formatDay(day: CalendarDate, locale: string): string {
-  return formatPartialDate(partialDateOfDay(day), locale);
-}
-
-/** The name of a month on its own ("March"), for month headings. */
-export function formatMonthName(month: number, locale: string): string {
-  return dateFormat(locale, { timeZone: 'UTC', month: 'long' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+  return formatCalendarDate(partialDateOfDay(day), locale);
 }
 
 /** The instant a feed or sitemap uses: the given date-time, or UTC midnight of the day. */

@@ -8,6 +8,7 @@
  */
 import type { ArticleData } from '../content/articleSchema.ts';
 import { escapeHtml } from '../lib/escapeHtml.ts';
+import { languageAttributes } from '../i18n/languageTags.ts';
 import { underBase } from '../lib/urls.ts';
 import { searchDocumentUrl } from './searchFiles.ts';
 
@@ -37,11 +38,15 @@ function imageAddress(src: string, base: string): string {
 export function articleSearchDocument({ slug, data, html, topicLanguage, base }: SearchDocumentInput): SearchDocument {
   const day = data.date.day;
   const source = escapeHtml(data.source.name);
+  // An article in another language than the digest's: results show its title and excerpt with its `lang` and `dir`.
+  const languageMeta = Object.entries(languageAttributes(data.lang, topicLanguage)).map(
+    ([name, value]) => `<span data-pagefind-meta="${name}:${escapeHtml(value)}"></span>`,
+  );
   const markup = [
     `<!doctype html><html lang="${escapeHtml(data.lang ?? topicLanguage)}"><body><article data-pagefind-body>`,
     `<h1 data-pagefind-meta="title">${escapeHtml(data.title)}</h1>`,
     data.summary ? `<p>${escapeHtml(data.summary)}</p>` : '',
-    `<div data-pagefind-ignore><span data-pagefind-meta="source" data-pagefind-filter="source">${source}</span><span data-pagefind-meta="date:${day}"></span></div>`,
+    `<div data-pagefind-ignore><span data-pagefind-meta="source" data-pagefind-filter="source">${source}</span><span data-pagefind-meta="date:${day}"></span>${languageMeta.join('')}</div>`,
     `<span data-pagefind-filter="year:${day.slice(0, 4)}"></span><span data-pagefind-sort="date:${day}"></span>`,
     ...data.tags.map((tag) => `<span data-pagefind-filter="tag:${escapeHtml(tag)}"></span>`),
     data.image?.src

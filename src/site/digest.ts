@@ -37,7 +37,7 @@ let translator: Promise<Translator> | undefined;
 
 /** The interface's strings in the digest's language (see `src/i18n/`). */
 export function getTranslator(): Promise<Translator> {
-  translator ??= getTopic().then((topic) => createTranslator(topic.language));
+  translator ??= getTopic().then((topic) => createTranslator(topic.language, topic.ui));
   return translator;
 }
 

@@ -36,6 +36,11 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
   };
 }
 
+/** schema.org `WebSite` for the home page: the digest, and the language it is written in. @see https://schema.org/WebSite */
+export function webSite(input: { name: string; description: string; url: string; inLanguage: string }) {
+  return { '@context': 'https://schema.org', '@type': 'WebSite', ...input };
+}
+
 /**
  * JSON for a `<script type="application/ld+json">`: `<` is escaped so that text such as
  * `</script>` in a headline cannot end the script element early.

@@ -13,6 +13,8 @@ export interface TimelineSource {
   slug: string;
   title: string;
   sourceName: string;
+  /** The article's language when it is not the digest's (its `lang`). */
+  lang?: string | undefined;
   /** The article's own publication day, to list reports in the order they appeared. */
   published: string;
 }
@@ -26,6 +28,8 @@ export interface TimelineEntry {
   /** Some report gives the date only roughly. */
   approximate: boolean;
   text: string;
+  /** The language of `text`: that of the article it was first reported in, when not the digest's. */
+  lang?: string | undefined;
   /** Every article that reports it, earliest first (for a publication, the article itself). */
   reports: TimelineSource[];
 }
@@ -167,6 +171,7 @@ export function collectTimelineEntries(articles: readonly ArticleEntry[]): Timel
         slug: article.id,
         title: article.data.title,
         sourceName: article.data.source.name,
+        lang: article.data.lang,
         published: article.data.date.day,
       },
     }))
@@ -206,6 +211,7 @@ export function collectTimelineEntries(articles: readonly ArticleEntry[]): Timel
       date,
       approximate,
       text,
+      lang: reports[0]!.lang,
       reports,
     })),
     ...sources.map(({ source }) => ({
@@ -214,6 +220,7 @@ export function collectTimelineEntries(articles: readonly ArticleEntry[]): Timel
       date: partialDateOfDay(source.published),
       approximate: false,
       text: source.title,
+      lang: source.lang,
       reports: [source],
     })),
   ];

@@ -1,6 +1,16 @@
-import { formatPartialDate, partialDateToString, SEASON_FIRST_MONTH } from '../lib/dates.ts';
+import type { Translator } from '../i18n/translate.ts';
+import { partialDateToString, SEASON_FIRST_MONTH } from '../lib/dates.ts';
 import { escapeHtml } from '../lib/escapeHtml.ts';
+import { formatList } from '../i18n/format.ts';
 import type { TimelineEntry } from './timeline.ts';
+
+/** An interface string as HTML, its text escaped and its `{placeholders}` filled with ready markup. */
+function fillHtml(text: string, markup: Record<string, string>): string {
+  return text
+    .split(/(\{\w+\})/)
+    .map((part) => markup[part.slice(1, -1)] ?? escapeHtml(part))
+    .join('');
+}
 
 /** Where things live, as absolute URLs: exports are read by other sites. */
 export interface ExportUrls {
@@ -18,7 +28,12 @@ export interface ExportTopic {
 export const EVENTS_FORMAT_VERSION = 1;
 
 /** `/events.json`: every timeline entry in a plain, documented format (see `/schemas/events.schema.json`). */
-export function eventsExport(entries: readonly TimelineEntry[], topic: ExportTopic, urls: ExportUrls) {
+export function eventsExport(
+  entries: readonly TimelineEntry[],
+  topic: ExportTopic,
+  urls: ExportUrls,
+  { partialDate }: Translator,
+) {
   return {
     version: EVENTS_FORMAT_VERSION,
     title: topic.title,
@@ -30,7 +45,7 @@ export function eventsExport(entries: readonly TimelineEntry[], topic: ExportTop
       date: partialDateToString(entry.date),
       precision: entry.date.precision,
       approximate: entry.approximate,
-      displayDate: formatPartialDate(entry.date, topic.language),
+      displayDate: partialDate(entry.date),
       text: entry.text,
       url: urls.entry(entry),
       reports: entry.reports.map((report) => ({
@@ -48,32 +63,40 @@ export function eventsExport(entries: readonly TimelineEntry[], topic: ExportTop
  * A season starts at its first month; `display_date` keeps the words readers see here.
  * @see https://timeline.knightlab.com/docs/json-format.html
  */
-export function timelineJsExport(entries: readonly TimelineEntry[], topic: ExportTopic, urls: ExportUrls) {
+export function timelineJsExport(
+  entries: readonly TimelineEntry[],
+  topic: ExportTopic,
+  urls: ExportUrls,
+  { t, partialDate, language }: Translator,
+) {
   return {
     title: { text: { headline: escapeHtml(topic.title), text: `<p>${escapeHtml(topic.description)}</p>` } },
     events: entries.map((entry) => {
       const month = entry.date.season !== undefined ? SEASON_FIRST_MONTH[entry.date.season] : entry.date.month;
-      const reports = entry.reports
-        .map(
+      const reports = formatList(
+        entry.reports.map(
           (report) =>
             `<a href="${escapeHtml(urls.article(report.slug))}">${escapeHtml(report.title)}</a> (${escapeHtml(report.sourceName)})`,
-        )
-        .join(', ');
+        ),
+        language,
+      );
       return {
         start_date: {
           year: String(entry.date.year),
           ...(month !== undefined && { month: String(month) }),
           ...(entry.date.day !== undefined && { day: String(entry.date.day) }),
-          display_date: formatPartialDate(entry.date, topic.language),
+          display_date: partialDate(entry.date),
         },
         text: {
           headline: escapeHtml(entry.text),
           text:
             entry.kind === 'event'
-              ? `<p>Reported in ${reports}.</p>`
-              : `<p>Published by ${escapeHtml(entry.reports[0]!.sourceName)}: <a href="${escapeHtml(urls.article(entry.reports[0]!.slug))}">read the article</a>.</p>`,
+              ? `<p>${fillHtml(t('timeline.exportReportedIn'), { reports })}</p>`
+              : `<p>${fillHtml(t('timeline.exportPublishedBy', { source: entry.reports[0]!.sourceName }), {
+                  link: `<a href="${escapeHtml(urls.article(entry.reports[0]!.slug))}">${escapeHtml(t('timeline.exportReadArticle'))}</a>`,
+                })}</p>`,
         },
-        group: entry.kind === 'event' ? 'Events' : 'Articles published',
+        group: t(entry.kind === 'event' ? 'timeline.exportEvents' : 'timeline.exportPublished'),
         unique_id: entry.id,
         autolink: false,
       };

@@ -3,7 +3,7 @@
  * form. On the search page the state lives in the URL, so a search can be shared and the back
  * button restores it.
  */
-import { formatUiString } from '../../i18n/format.ts';
+import { formatNumber, formatUiString } from '../../i18n/format.ts';
 import { formatDay } from '../../lib/dates.ts';
 import {
   hasCriteria,
@@ -45,11 +45,23 @@ function resultItem(result: PagefindResultData, locale: string): HTMLLIElement {
     .join(' · ');
   const excerpt = Object.assign(document.createElement('p'), { className: 'summary' });
   excerpt.append(...excerptNodes(result.excerpt));
+  // An article in another language than the digest's keeps its own language and direction.
+  for (const element of [heading, excerpt]) {
+    if (result.meta['lang']) element.lang = result.meta['lang'];
+    if (result.meta['dir']) element.dir = result.meta['dir'];
+  }
   item.append(heading, meta, excerpt);
   return item;
 }
 
-function filterOption(name: string, value: string, index: number, count: number, checked: boolean): HTMLLabelElement {
+function filterOption(
+  name: string,
+  value: string,
+  index: number,
+  count: number,
+  checked: boolean,
+  locale: string,
+): HTMLLabelElement {
   const id = `${name}-filter-${index}`;
   const label = Object.assign(document.createElement('label'), { htmlFor: id });
   const box = Object.assign(document.createElement('input'), { type: 'checkbox', id, name, value, checked });
@@ -57,7 +69,10 @@ function filterOption(name: string, value: string, index: number, count: number,
   label.append(
     box,
     ` ${shownValue} `,
-    Object.assign(document.createElement('span'), { className: 'count', textContent: `(${count})` }),
+    Object.assign(document.createElement('span'), {
+      className: 'count',
+      textContent: `(${formatNumber(count, locale)})`,
+    }),
   );
   return label;
 }
@@ -84,9 +99,11 @@ export function mountSearch(root: HTMLElement): MountedSearch {
   const status = root.querySelector<HTMLElement>('.search-status')!;
   const list = root.querySelector<HTMLOListElement>('.search-results')!;
   const locale = document.documentElement.lang || 'en';
+  // The interface strings' plural rules: English ones when the strings fell back to English.
+  const pluralLanguage = root.dataset['pluralLanguage'] || locale;
   const strings = JSON.parse(root.dataset['ui'] ?? '{}') as SearchPanelStrings;
   const say = (key: keyof SearchPanelStrings, params: Record<string, number> = {}) =>
-    formatUiString(strings[key], params, locale);
+    formatUiString(strings[key], params, pluralLanguage);
   const bundle = root.dataset['pagefindBundle']!;
   let latestRequest = 0;
 
@@ -115,11 +132,18 @@ export function mountSearch(root: HTMLElement): MountedSearch {
     for (const { name } of SEARCH_FILTERS) {
       const options = filterBox.querySelector<HTMLElement>(`fieldset[data-filter="${name}"] .filter-options`)!;
       const values = Object.keys(all[name] ?? {}).sort((a, b) =>
-        name === 'year' ? b.localeCompare(a) : a.localeCompare(b),
+        name === 'year' ? b.localeCompare(a) : a.localeCompare(b, locale),
       );
       options.replaceChildren(
         ...values.map((value, index) =>
-          filterOption(`${name}`, value, index, counts[name]?.[value] ?? 0, state.filters[name].includes(value)),
+          filterOption(
+            `${name}`,
+            value,
+            index,
+            counts[name]?.[value] ?? 0,
+            state.filters[name].includes(value),
+            locale,
+          ),
         ),
       );
     }

@@ -13,6 +13,35 @@ describe('the interface language', () => {
     expect(resolveUiLanguage(tag, shipped)).toBe(expected);
   });
 
+  it.each([
+    ['zh', 'zh-Hans'],
+    ['zh-CN', 'zh-Hans'],
+    ['zh-SG', 'zh-Hans'],
+    ['zh-Hans', 'zh-Hans'],
+    ['zh-Hans-CN', 'zh-Hans'],
+    ['ZH-hans-cn', 'zh-Hans'],
+    ['zh-TW', undefined],
+    ['zh-HK', undefined],
+    ['zh-Hant', undefined],
+    ['zh-Hant-TW', undefined],
+  ])('takes the script %s is likely written in', (tag, expected) => {
+    expect(resolveUiLanguage(tag, ['en', 'zh-Hans'])).toBe(expected);
+  });
+
+  it('does not take a dictionary in another script than the tag’s', () => {
+    // A plain `zh` dictionary is Simplified, `sr` Cyrillic.
+    expect(resolveUiLanguage('zh-TW', ['zh'])).toBeUndefined();
+    expect(resolveUiLanguage('zh-Hant-TW', ['zh', 'zh-Hans'])).toBeUndefined();
+    expect(resolveUiLanguage('zh-CN', ['zh'])).toBe('zh');
+    expect(resolveUiLanguage('sr-Latn-RS', ['sr'])).toBeUndefined();
+    expect(resolveUiLanguage('sr-RS', ['sr'])).toBe('sr');
+  });
+
+  it('still tries the subtags of a tag Intl refuses', () => {
+    expect(resolveUiLanguage('de-x', ['de'])).toBe('de');
+    expect(resolveUiLanguage('', ['de'])).toBeUndefined();
+  });
+
   it('falls back to English for a language without a dictionary', () => {
     const { uiLanguage, t } = createTranslator('sw');
     expect(uiLanguage).toBe('en');
@@ -45,7 +74,7 @@ describe('interface strings', () => {
       '3 artykuły',
       '5 artykułów',
       '22 artykuły',
-      '1.5 artykułu',
+      '1,5 artykułu',
     ]);
   });
 
@@ -55,5 +84,28 @@ describe('interface strings', () => {
 
   it('leave a placeholder that markup fills, and split around it', () => {
     expect(splitAround(t('article.originallyPublished'), 'source')).toEqual(['Originally published by ', '.']);
+  });
+});
+
+describe('formats in the digest language', () => {
+  it('write numbers with the language’s grouping, and keep years whole', () => {
+    expect(createTranslator('de').t('count.articles', { count: 12345 })).toBe('12.345 Artikel');
+    expect(createTranslator('en').t('timeline.allOfYear', { year: 2019 })).toBe('All of 2019');
+  });
+
+  it('name a season through the dictionary', () => {
+    expect(createTranslator('en-GB').partialDate({ year: 2018, season: 'summer', precision: 'season' })).toBe(
+      'summer 2018',
+    );
+    expect(createTranslator('en-GB').partialDate({ year: 2019, month: 3, day: 6, precision: 'day' })).toBe(
+      '6 March 2019',
+    );
+  });
+
+  it('join links as the language lists things', () => {
+    expect(createTranslator('en').listSeparators(3)).toEqual(['', ', ', ', and ']);
+    expect(createTranslator('de').listSeparators(3)).toEqual(['', ', ', ' und ']);
+    expect(createTranslator('ar').listSeparators(2)).toEqual(['', ' و']);
+    expect(createTranslator('ar').dir).toBe('rtl');
   });
 });

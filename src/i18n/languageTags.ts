@@ -1,0 +1,35 @@
+/** What a BCP 47 language tag says about writing: which way text runs, and how other formats name it. */
+export type TextDirection = 'ltr' | 'rtl';
+
+/** `Intl.Locale`'s text information (Node 24, current browsers), not yet in TypeScript's library. */
+interface LocaleWithTextInfo extends Intl.Locale {
+  getTextInfo(): { direction: TextDirection };
+}
+
+/**
+ * `rtl` for Arabic, Hebrew, Persian, Urdu and every other language written right to left,
+ * and for a tag naming such a script (`az-Arab`), as CLDR's likely subtags say.
+ */
+export function textDirection(languageTag: string): TextDirection {
+  const locale = new Intl.Locale(languageTag).maximize() as LocaleWithTextInfo;
+  return locale.getTextInfo().direction;
+}
+
+/** Open Graph's `og:locale`, which wants language and territory: `de` → `de_DE`, `ar` → `ar_EG`, `en-GB` → `en_GB`. */
+export function openGraphLocale(languageTag: string): string {
+  const { language, region } = new Intl.Locale(languageTag).maximize();
+  return region ? `${language}_${region}` : language;
+}
+
+/**
+ * The `lang` and `dir` a piece of content needs inside a page in `pageLanguage`: none when it
+ * is in the page's language, so the markup says only what differs.
+ */
+export function languageAttributes(
+  contentLanguage: string | undefined,
+  pageLanguage: string,
+): { lang?: string; dir?: TextDirection } {
+  if (!contentLanguage || contentLanguage.toLowerCase() === pageLanguage.toLowerCase()) return {};
+  const dir = textDirection(contentLanguage);
+  return dir === textDirection(pageLanguage) ? { lang: contentLanguage } : { lang: contentLanguage, dir };
+}
