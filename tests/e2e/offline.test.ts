@@ -17,6 +17,14 @@ const CENTRE_TITLE = 'Huawei opens a new EU cybersecurity transparency centre';
 const FIRST_VISIT_BUDGET_BYTES = 2_000_000;
 const kept: KeepDigestState = 'kept';
 
+/** The titles search finds in the page's dialog, once it says it is done. */
+async function searchInDialog(page: Page, words: string): Promise<string[]> {
+  await page.keyboard.press('/');
+  const dialog = page.locator('dialog.search-dialog[open]');
+  await dialog.getByRole('searchbox', { name: 'Words to find' }).fill(words);
+  return resultTitles(dialog.locator('.search'));
+}
+
 /** The search index files a browser has kept (not Pagefind's code). */
 const keptIndexFiles = (page: Page) =>
   page.evaluate(async () => {
@@ -50,14 +58,6 @@ describe('reading and searching offline', () => {
     await server?.close();
   });
 
-  /** The titles search finds in the dialog, once it says it is done. */
-  async function searchInDialog(words: string): Promise<string[]> {
-    await page.keyboard.press('/');
-    const dialog = page.locator('dialog.search-dialog[open]');
-    await dialog.getByRole('searchbox', { name: 'Words to find' }).fill(words);
-    return resultTitles(dialog.locator('.search'));
-  }
-
   it('keeps the site after one visit, and searches and reads it with the network gone', async () => {
     server.resetTraffic();
     await page.goto(server.url);
@@ -73,7 +73,7 @@ describe('reading and searching offline', () => {
     expect((await keptIndexFiles(page)).length).toBeGreaterThan(0);
 
     server.setReachable(false);
-    expect(await searchInDialog('transparency centre')).toHaveLength(2);
+    expect(await searchInDialog(page, 'transparency centre')).toHaveLength(2);
 
     await page.goto(`${server.url}${BRUSSELS}`);
     expect(await page.locator('h1').textContent()).toBe(BRUSSELS_TITLE);
@@ -108,7 +108,7 @@ describe('reading and searching offline', () => {
     expect(await page.locator('h1').textContent()).toBe('Huawei bets on a Brussels laboratory');
     // The new build's worker keeps its own cache and lets the old build's go.
     await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.not.stringMatching(firstCache)]);
-    expect(await searchInDialog('laboratory')).toEqual(['Huawei bets on a Brussels laboratory']);
+    expect(await searchInDialog(page, 'laboratory')).toEqual(['Huawei bets on a Brussels laboratory']);
   });
 });
 
@@ -116,14 +116,6 @@ describe('a digest whose search index is larger than a first visit may cost', ()
   let server: StaticSite;
   let browser: Browser;
   let page: Page;
-
-  /** The titles search finds in the dialog, once it says it is done. */
-  async function searchInDialog(words: string): Promise<string[]> {
-    await page.keyboard.press('/');
-    const dialog = page.locator('dialog.search-dialog[open]');
-    await dialog.getByRole('searchbox', { name: 'Words to find' }).fill(words);
-    return resultTitles(dialog.locator('.search'));
-  }
 
   beforeAll(async () => {
     // The default digest, with a first visit too small for its index: kept as a large digest is.
@@ -157,7 +149,7 @@ describe('a digest whose search index is larger than a first visit may cost', ()
     // An article the reader never opened, and search, with the network gone.
     await page.goto(`${server.url}${CENTRE}`);
     expect(await page.locator('h1').textContent()).toBe(CENTRE_TITLE);
-    expect(await searchInDialog('transparency centre')).toHaveLength(2);
+    expect(await searchInDialog(page, 'transparency centre')).toHaveLength(2);
     await page.goto(`${server.url}search/`);
     await control.and(page.locator(`[data-state="${kept}"]`)).waitFor();
   });
