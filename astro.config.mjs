@@ -14,12 +14,14 @@ export default defineConfig({
   // A separate cache per build lets tests and benchmarks build other content side by side.
   ...(process.env.DOSSIER_CACHE_DIR && { cacheDir: process.env.DOSSIER_CACHE_DIR }),
   build: { format: 'directory', concurrency: 4 },
-  // DOSSIER_SEARCH_SHARD_ARTICLES sets a smaller search shard, so tests can search a site of many shards.
+  // DOSSIER_SEARCH_SHARD_ARTICLES sets a smaller search shard, so tests can search a site of many shards;
+  // DOSSIER_PRECACHE_BYTES a smaller first visit, so they can keep a small digest as a large one is kept.
   integrations: [
     dossier({
       topic,
       contentDirectory: content,
       searchShardArticles: Number(process.env.DOSSIER_SEARCH_SHARD_ARTICLES) || undefined,
+      precacheBytes: Number(process.env.DOSSIER_PRECACHE_BYTES) || undefined,
     }),
   ],
   // Pages whose inputs are unchanged since the last build are kept, not rendered again: every

@@ -1,19 +1,36 @@
 /**
- * `npm run bench:search -- [--articles N] [--seed S] [--query WORDS]`: what a reader's first search
- * costs, measured in Chromium against a built site served on 127.0.0.1: the bytes it downloads
- * (search code, Pagefind's bundle and index chunks, result fragments) and the time from the last
- * keystroke to the first result on screen. Without --articles it measures the default digest;
- * with it, a synthetic digest of N articles (built first, into a temporary folder).
+ * `npm run bench:search -- [--articles N] [--seed S] [--query WORDS] [--next WORDS] [--runs R] [--skip-single]`:
+ * what a reader's first visit and first search cost, measured in Chromium against a built site
+ * served on 127.0.0.1 by a server that compresses as a static host does and counts what it sends.
+ * Without --articles it measures the default digest; with it, a synthetic digest of N articles
+ * (built first, into a temporary folder).
+ *
+ * - First visit: the home page with the service worker allowed, until the worker is ready (its
+ *   precache included).
+ * - First search: from the search dialog opening with an empty cache to the results on screen:
+ *   bytes and requests, the time from the last keystroke to the first result, and the time of the
+ *   next query, past the pause search waits for typing to stop.
+ * - The same search on one Pagefind index built by its command-line indexer over the same
+ *   articles, searched with Pagefind's JavaScript API the way the search panel searches (same
+ *   typing pause, same order, as many results), in the same run; `--skip-single` leaves it out
+ *   (one index of 50,000 articles needs about 15 GB to build).
+ *
  * Ends with one JSON line holding every figure.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { readSearchManifest } from '../src/content/articleCache.ts';
+import { buildPaths } from '../src/integration/buildPaths.ts';
+import { layOutSearchSite } from '../src/search/build/searchIndex.ts';
+import { TYPING_DELAY_MS } from '../src/search/browser/searchPanel.ts';
 import { buildSite } from '../tests/support/buildSite.ts';
 import { launchChromium } from '../tests/support/browser.ts';
-import { serveSite } from '../tests/support/staticServer.ts';
-import { TYPING_DELAY_MS } from '../src/search/browser/searchPanel.ts';
+import { serveSite, type StaticSite } from '../tests/support/staticServer.ts';
 import { createCorpusPool, writeCorpus } from './corpus.ts';
 
 const { values } = parseArgs({
@@ -21,103 +38,239 @@ const { values } = parseArgs({
     articles: { type: 'string' },
     seed: { type: 'string', default: '1' },
     query: { type: 'string' },
+    next: { type: 'string' },
     runs: { type: 'string', default: '5' },
+    'skip-single': { type: 'boolean', default: false },
   },
 });
 const articles = values.articles === undefined ? undefined : Number(values.articles);
 const query = values.query ?? (articles === undefined ? 'transparency centre' : 'huawei network');
+const nextQuery = values.next ?? (articles === undefined ? 'brussels' : 'security');
 const runs = Number(values.runs);
+const RESULTS_SHOWN = 20;
 
-async function builtSite(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  if (articles === undefined) {
-    const build = await buildSite();
-    if (build.exitCode !== 0) throw new Error(build.output);
-    return { dir: build.outDir, cleanup: () => rm(join(build.outDir, '..'), { recursive: true, force: true }) };
-  }
-  const workspace = await mkdtemp(join(tmpdir(), 'dossier-search-bench-'));
-  const content = join(workspace, 'content');
-  await writeCorpus(content, createCorpusPool(Number(values.seed)), 0, articles);
-  console.log(`Building a synthetic digest of ${articles} articles…`);
-  const build = await buildSite({ content, outDir: join(workspace, 'dist') });
-  if (build.exitCode !== 0) throw new Error(build.output.slice(-4000));
-  return { dir: build.outDir, cleanup: () => rm(workspace, { recursive: true, force: true }) };
+interface BuiltDigest {
+  outDir: string;
+  cacheDir: string;
+  workspace: string;
 }
 
-interface FirstSearch {
+async function buildDigest(): Promise<BuiltDigest> {
+  const workspace = await mkdtemp(join(tmpdir(), 'dossier-search-bench-'));
+  let content: string | undefined;
+  if (articles !== undefined) {
+    content = join(workspace, 'content');
+    await writeCorpus(content, createCorpusPool(Number(values.seed)), 0, articles);
+    console.log(`Building a synthetic digest of ${articles} articles…`);
+  }
+  const build = await buildSite({
+    ...(content && { content }),
+    outDir: join(workspace, 'dist'),
+    cacheDir: join(workspace, 'cache'),
+  });
+  if (build.exitCode !== 0) throw new Error(build.output.slice(-4000));
+  return { outDir: build.outDir, cacheDir: build.cacheDir, workspace };
+}
+
+/** A page that searches one Pagefind index with its JavaScript API, as the search panel does. */
+const SINGLE_INDEX_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>One index</title></head>
+<body><input type="search" aria-label="Search"><ol class="results"></ol><script type="module">
+const input = document.querySelector('input');
+const list = document.querySelector('ol');
+let pagefind;
+input.addEventListener('focus', () => {
+  pagefind ??= import('./pagefind/pagefind.js').then(async (api) => { await api.options({ baseUrl: '/' }); await api.init(); return api; });
+}, { once: true });
+let timer;
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(async () => {
+    const api = await pagefind;
+    const found = await api.search(input.value, { sort: { date: 'desc' } });
+    const shown = await Promise.all(found.results.slice(0, ${RESULTS_SHOWN}).map((result) => result.data()));
+    list.replaceChildren(...shown.map((data) => Object.assign(document.createElement('li'), { textContent: data.meta.title + ' ' + data.excerpt })));
+  }, ${TYPING_DELAY_MS});
+});
+</script></body></html>`;
+
+/** One Pagefind index over the digest's search documents, by Pagefind's CLI with its defaults. */
+async function buildSingleIndex(digest: BuiltDigest): Promise<string> {
+  const articleCache = buildPaths({
+    cacheDir: new URL(`file://${digest.cacheDir}/`),
+    outDir: new URL(`file://${digest.outDir}/`),
+  }).articleCache;
+  const site = join(digest.workspace, 'single-site/');
+  const served = join(digest.workspace, 'single/');
+  await layOutSearchSite(articleCache, site, await readSearchManifest(articleCache));
+  const runner = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [runner, '--site', site, '--output-path', join(served, 'pagefind')], {
+      cwd: site,
+      stdio: 'ignore',
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`Pagefind failed (${code})`))));
+  });
+  console.log(`One Pagefind index over the same articles: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await mkdir(served, { recursive: true });
+  await writeFile(join(served, 'index.html'), SINGLE_INDEX_PAGE);
+  await writeFile(join(served, '404.html'), '<!doctype html><title>Not found</title>');
+  await rm(site, { recursive: true, force: true });
+  return served;
+}
+
+interface SearchFigures {
   bytes: number;
   requests: number;
-  firstResultMs: number;
-  openToResultMs: number;
+  lastKeystrokeToResultMs: number;
+  nextQueryMs: number;
   results: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** Times the results list's changes against the last keystroke. */
+async function watchResults(page: Page, resultsSelector: string): Promise<void> {
+  await page.evaluate((selector) => {
+    const timing = { lastKey: 0, result: 0 };
+    (window as unknown as { searchTiming: typeof timing }).searchTiming = timing;
+    document.addEventListener('input', () => (timing.lastKey = performance.now()), true);
+    const results = document.querySelector(selector)!;
+    new MutationObserver(() => {
+      if (results.childElementCount > 0 && !timing.result) timing.result = performance.now();
+    }).observe(results, { childList: true });
+  }, resultsSelector);
+}
 
-const site = await builtSite();
-const server = await serveSite(site.dir);
+const readTiming = (page: Page) =>
+  page.evaluate(() => {
+    const timing = (window as unknown as { searchTiming: { lastKey: number; result: number } }).searchTiming;
+    return timing.result - timing.lastKey;
+  });
+
+async function typeAndWait(page: Page, words: string): Promise<number> {
+  await page.evaluate(() => ((window as unknown as { searchTiming: { result: number } }).searchTiming.result = 0));
+  await page.keyboard.type(words);
+  await page.waitForFunction(
+    () => (window as unknown as { searchTiming: { result: number } }).searchTiming.result > 0,
+    undefined,
+    { timeout: 300_000 },
+  );
+  return Math.round(await readTiming(page));
+}
+
+/** A first search with an empty cache, then the next one. */
+async function measureSearch(
+  browser: Browser,
+  server: StaticSite,
+  target: { url: string; open: (page: Page) => Promise<void>; input: string; results: string },
+): Promise<SearchFigures> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(target.url, { waitUntil: 'networkidle' });
+  await watchResults(page, target.results);
+  server.resetTraffic();
+  await target.open(page);
+  const lastKeystrokeToResultMs = await typeAndWait(page, query);
+  await page.waitForLoadState('networkidle');
+  const { bytes, requests } = server.traffic();
+  const results = await page.locator(`${target.results} > li`).count();
+  await page.locator(target.input).fill('');
+  const nextQueryMs = (await typeAndWait(page, nextQuery)) - TYPING_DELAY_MS;
+  await context.close();
+  return { bytes, requests, lastKeystrokeToResultMs, nextQueryMs, results };
+}
+
+/** The home page with the service worker allowed, until the worker has kept what it keeps. */
+async function measureFirstVisit(browser: Browser, server: StaticSite): Promise<{ bytes: number; requests: number }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  server.resetTraffic();
+  await page.goto(server.url, { waitUntil: 'load' });
+  // A worker whose precache fails never becomes ready: better a failed benchmark than one that waits for ever.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 600_000 });
+  await page.waitForLoadState('networkidle');
+  const traffic = server.traffic();
+  await context.close();
+  return traffic;
+}
+
+const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
+const medians = (measured: SearchFigures[]): SearchFigures => ({
+  bytes: median(measured.map((run) => run.bytes)),
+  requests: median(measured.map((run) => run.requests)),
+  lastKeystrokeToResultMs: median(measured.map((run) => run.lastKeystrokeToResultMs)),
+  nextQueryMs: median(measured.map((run) => run.nextQueryMs)),
+  results: measured[0]!.results,
+});
+
+const digest = await buildDigest();
+const singleFolder = values['skip-single'] ? undefined : await buildSingleIndex(digest);
+const server = await serveSite(digest.outDir, '/', { gzip: true });
+const singleServer = singleFolder === undefined ? undefined : await serveSite(singleFolder, '/', { gzip: true });
 const browser = await launchChromium();
-const measured: FirstSearch[] = [];
+const dossier: SearchFigures[] = [];
+const single: SearchFigures[] = [];
+let firstVisit: { bytes: number; requests: number };
 try {
+  firstVisit = await measureFirstVisit(browser, server);
+  // Alternating, so that the machine's load weighs on both alike.
   for (let run = 0; run < runs; run++) {
-    // A new context each time: an empty cache, as on a reader's first visit.
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    await page.goto(server.url, { waitUntil: 'networkidle' });
-    let bytes = 0;
-    let requests = 0;
-    page.on('requestfinished', async (request) => {
-      const sizes = await request.sizes();
-      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-      requests++;
-    });
-    await page.evaluate(() => {
-      const timing = { lastKey: 0, firstResult: 0 };
-      (window as unknown as { searchTiming: typeof timing }).searchTiming = timing;
-      document.addEventListener('input', () => (timing.lastKey = performance.now()), true);
-      const results = document.querySelector('dialog .search-results')!;
-      new MutationObserver(() => {
-        if (results.childElementCount > 0 && !timing.firstResult) timing.firstResult = performance.now();
-      }).observe(results, { childList: true });
-    });
-    const opened = await page.evaluate(() => performance.now());
-    await page.keyboard.press('/');
-    await page.keyboard.type(query);
-    await page.locator('dialog .search-results > li').first().waitFor({ timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    const timing = await page.evaluate(
-      () => (window as unknown as { searchTiming: { lastKey: number; firstResult: number } }).searchTiming,
+    dossier.push(
+      await measureSearch(browser, server, {
+        url: server.url,
+        open: (page) => page.keyboard.press('/'),
+        input: 'dialog .search-query',
+        results: 'dialog .search-results',
+      }),
     );
-    measured.push({
-      bytes,
-      requests,
-      firstResultMs: Math.round(timing.firstResult - timing.lastKey),
-      openToResultMs: Math.round(timing.firstResult - opened),
-      results: await page.locator('dialog .search-results > li').count(),
-    });
-    await context.close();
+    if (singleServer)
+      single.push(
+        await measureSearch(browser, singleServer, {
+          url: singleServer.url,
+          open: (page) => page.focus('input'),
+          input: 'input',
+          results: 'ol.results',
+        }),
+      );
   }
 } finally {
   await browser.close();
   await server.close();
-  await site.cleanup();
+  await singleServer?.close();
+  await rm(digest.workspace, { recursive: true, force: true });
 }
 
+const ours = medians(dossier);
+const one = single.length > 0 ? medians(single) : undefined;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const figures = {
   digest: articles === undefined ? 'default' : `synthetic-${articles}`,
   query,
+  nextQuery,
   runs,
-  firstSearchBytes: median(measured.map((run) => run.bytes)),
-  firstSearchRequests: median(measured.map((run) => run.requests)),
-  lastKeystrokeToFirstResultMs: median(measured.map((run) => run.firstResultMs)),
-  openingToFirstResultMs: median(measured.map((run) => run.openToResultMs)),
-  resultsShown: measured[0]!.results,
+  firstVisitBytes: firstVisit.bytes,
+  firstVisitRequests: firstVisit.requests,
+  firstSearchBytes: ours.bytes,
+  firstSearchRequests: ours.requests,
+  lastKeystrokeToFirstResultMs: ours.lastKeystrokeToResultMs,
+  nextQueryMs: ours.nextQueryMs,
+  resultsShown: ours.results,
+  singleIndex: one ?? null,
 };
-console.log(`\nFirst search on the ${figures.digest} digest ("${query}", median of ${runs} cold runs)`);
-console.log(
-  `  downloaded                     ${(figures.firstSearchBytes / 1024).toFixed(1)} KiB in ${figures.firstSearchRequests} requests`,
+console.log(`\nOn the ${figures.digest} digest (gzip as sent; medians of ${runs} cold runs, alternating)`);
+console.log(`  first visit, precache included   ${kb(firstVisit.bytes)} in ${firstVisit.requests} requests`);
+console.log(`                                    Dossier                     one Pagefind index`);
+const row = (label: string, dossierValue: string, singleValue: string | undefined) =>
+  console.log(`  ${label}`.padEnd(36) + dossierValue.padEnd(28) + (singleValue ?? '–'));
+row(
+  `first search ("${query}")`,
+  `${kb(ours.bytes)} in ${ours.requests} requests`,
+  one && `${kb(one.bytes)} in ${one.requests} requests`,
 );
+row('last keystroke → results', `${ours.lastKeystrokeToResultMs} ms`, one && `${one.lastKeystrokeToResultMs} ms`);
+row(`next query ("${nextQuery}")`, `${ours.nextQueryMs} ms`, one && `${one.nextQueryMs} ms`);
+row('results shown', `${ours.results}`, one && `${one.results}`);
 console.log(
-  `  last keystroke → first result  ${figures.lastKeystrokeToFirstResultMs} ms (includes the ${TYPING_DELAY_MS} ms pause search waits for typing to stop)`,
+  `  (times from the last keystroke include the ${TYPING_DELAY_MS} ms search waits for typing to stop; the next query's do not)`,
 );
-console.log(`  opening search → first result  ${figures.openingToFirstResultMs} ms (typing included)`);
 console.log(JSON.stringify(figures));

@@ -22,6 +22,8 @@ export interface DossierOptions {
   contentDirectory: string;
   /** The most articles one search shard holds (smaller in tests, to search a site of many shards). */
   searchShardArticles?: number | undefined;
+  /** The most a first visit keeps for offline reading (smaller in tests, to keep a small digest as a large one is kept). */
+  precacheBytes?: number | undefined;
 }
 
 export function dossier(options: DossierOptions): AstroIntegration {
@@ -68,8 +70,15 @@ export function dossier(options: DossierOptions): AstroIntegration {
         // The search index goes into the site first: the service worker lists its files.
         const searchShards = await searchIndex.publish();
         if (options.topic.offline) {
-          const kept = await writeServiceWorker(paths, { buildId, base, searchShards });
-          logger.info(`Offline reading: ${kept} files kept on a reader's first visit.`);
+          const { precached, wholeIndex } = await writeServiceWorker(paths, {
+            buildId,
+            base,
+            searchShards,
+            precacheBytes: options.precacheBytes,
+          });
+          logger.info(
+            `Offline reading: ${precached} files kept on a reader's first visit, ${wholeIndex ? 'the whole search index with them' : 'the search index when the reader chooses to keep the digest'}.`,
+          );
         }
         // For hosts that read one, the security policy as real headers.
         await writeFile(`${paths.outDir}_headers`, headersFile(base));

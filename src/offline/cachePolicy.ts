@@ -1,7 +1,31 @@
-/** What the service worker and the offline page agree on: cache names and where things live. */
+import type { UiString } from '../i18n/format.ts';
+import type { UiKey } from '../i18n/translate.ts';
+
+/** What the service worker, the offline pages' scripts and the build agree on: cache names and where things live. */
 const CACHE_PREFIX = 'dossier-';
 
 export const OFFLINE_PAGE_PATH = 'offline/';
+
+/** What keeping the whole digest takes (a `DigestToKeep`, see `precachePlan.ts`), below the base path. */
+export const DIGEST_SUMMARY_FILE = 'offline/digest.json';
+
+/** Every file of the whole digest: a JSON array of addresses (base path included). */
+export const DIGEST_FILES_FILE = 'offline/files.json';
+
+/** A cache entry, never a file of the site, put last when the whole digest is kept: its presence says so. */
+export const DIGEST_KEPT_MARKER = 'offline/kept';
+
+/** The interface strings the control that keeps the digest shows, handed to it by the page. */
+export const KEEP_DIGEST_STRINGS = [
+  'offline.keep.size',
+  'offline.keep.progress',
+  'offline.keep.done',
+  'offline.keep.failed',
+] as const satisfies readonly UiKey[];
+export type KeepDigestStrings = Record<(typeof KEEP_DIGEST_STRINGS)[number], UiString>;
+
+/** What the control says it is doing, in its `data-state`, for anything (a test) that waits for it. */
+export type KeepDigestState = 'idle' | 'keeping' | 'kept' | 'failed';
 
 export const cacheName = (buildId: string) => `${CACHE_PREFIX}${buildId}`;
 

@@ -1,10 +1,10 @@
 /**
  * What the search index holds for an article, built from the article itself rather than from its
  * built page, so that Pagefind can index while Astro is still rendering the pages instead of
- * after the last one is written. The document holds exactly the part of the article page that
- * carries `data-pagefind-*` markup (`src/pages/articles/[slug].astro`), marked the same way:
- * headline, standfirst and text indexed, with headings weighted and anchored as on the page;
- * title, date, source and image as metadata; tag, source and year as filters; date to sort by.
+ * after the last one is written. It is the one place that says what search sees of an article
+ * (the article page carries no Pagefind markup): headline, standfirst and text indexed, with
+ * headings weighted and anchored as on the page (the same HTML); title, date, source and image as
+ * metadata; tag, source and year as filters; date to sort by.
  */
 import type { ArticleData } from '../content/articleSchema.ts';
 import { escapeHtml } from '../lib/escapeHtml.ts';

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
 import { launchChromium, openPage, watchForErrors } from '../support/browser.ts';
+import type { KeepDigestState } from '../../src/offline/cachePolicy.ts';
 import { resultTitles } from '../support/searchPanel.ts';
 import { serveSite, type StaticSite } from '../support/staticServer.ts';
 import { makeTempFolder } from '../support/tempFolders.ts';
@@ -11,6 +12,26 @@ import { makeTempFolder } from '../support/tempFolders.ts';
 const BRUSSELS = 'articles/huawei-combating-eu-security-concerns-with-investments-in-brussels/';
 const CENTRE = 'articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/';
 const BRUSSELS_TITLE = 'Huawei Combating EU Security Concerns With Investments In Brussels';
+const CENTRE_TITLE = 'Huawei opens a new EU cybersecurity transparency centre';
+/** What a reader's first visit may cost at any digest size, the worker's precache included. */
+const FIRST_VISIT_BUDGET_BYTES = 2_000_000;
+const kept: KeepDigestState = 'kept';
+
+/** The titles search finds in the page's dialog, once it says it is done. */
+async function searchInDialog(page: Page, words: string): Promise<string[]> {
+  await page.keyboard.press('/');
+  const dialog = page.locator('dialog.search-dialog[open]');
+  await dialog.getByRole('searchbox', { name: 'Words to find' }).fill(words);
+  return resultTitles(dialog.locator('.search'));
+}
+
+/** The search index files a browser has kept (not Pagefind's code). */
+const keptIndexFiles = (page: Page) =>
+  page.evaluate(async () => {
+    const names = await caches.keys();
+    const keys = (await Promise.all(names.map(async (name) => (await caches.open(name)).keys()))).flat();
+    return keys.map((request) => request.url).filter((url) => /\.pf_(index|fragment|filter|meta)$/.test(url));
+  });
 
 describe('reading and searching offline', () => {
   let content: string;
@@ -26,7 +47,7 @@ describe('reading and searching offline', () => {
     await cp(join(projectRoot, 'content'), content, { recursive: true });
     const build = await buildSite({ content });
     expect(build.exitCode, build.output).toBe(0);
-    server = await serveSite(build.outDir);
+    server = await serveSite(build.outDir, '/', { gzip: true });
     browser = await launchChromium();
     context = await browser.newContext();
     page = await openPage(context);
@@ -37,25 +58,22 @@ describe('reading and searching offline', () => {
     await server?.close();
   });
 
-  /** The titles search finds in the dialog, once it says it is done. */
-  async function searchInDialog(words: string): Promise<string[]> {
-    await page.keyboard.press('/');
-    const dialog = page.locator('dialog.search-dialog[open]');
-    await dialog.getByRole('searchbox', { name: 'Words to find' }).fill(words);
-    return resultTitles(dialog.locator('.search'));
-  }
-
   it('keeps the site after one visit, and searches and reads it with the network gone', async () => {
+    server.resetTraffic();
     await page.goto(server.url);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    // The first visit, the worker's precache included, as a host sends it (gzip).
+    expect(server.traffic().bytes).toBeLessThanOrEqual(FIRST_VISIT_BUDGET_BYTES);
     await page.goto(`${server.url}${BRUSSELS}`);
     await page.goto(server.url);
     firstCache = (await page.evaluate(() => caches.keys())).join(' ');
     expect(firstCache).toMatch(/^dossier-\w+$/);
+    // A digest this small keeps its whole search index on the first visit.
+    expect((await keptIndexFiles(page)).length).toBeGreaterThan(0);
 
     server.setReachable(false);
-    expect(await searchInDialog('transparency centre')).toHaveLength(2);
+    expect(await searchInDialog(page, 'transparency centre')).toHaveLength(2);
 
     await page.goto(`${server.url}${BRUSSELS}`);
     expect(await page.locator('h1').textContent()).toBe(BRUSSELS_TITLE);
@@ -90,6 +108,62 @@ describe('reading and searching offline', () => {
     expect(await page.locator('h1').textContent()).toBe('Huawei bets on a Brussels laboratory');
     // The new build's worker keeps its own cache and lets the old build's go.
     await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.not.stringMatching(firstCache)]);
-    expect(await searchInDialog('laboratory')).toEqual(['Huawei bets on a Brussels laboratory']);
+    expect(await searchInDialog(page, 'laboratory')).toEqual(['Huawei bets on a Brussels laboratory']);
+  });
+});
+
+describe('a digest whose search index is larger than a first visit may cost', () => {
+  let server: StaticSite;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // The default digest, with a first visit too small for its index: kept as a large digest is.
+    const build = await buildSite({ precacheBytes: 1 });
+    expect(build.exitCode, build.output).toBe(0);
+    server = await serveSite(build.outDir, '/', { gzip: true });
+    browser = await launchChromium();
+    page = await openPage(await browser.newContext());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("leaves the index on the server on a first visit, and keeps the whole digest at the reader's choice", async () => {
+    await page.goto(server.url);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await keptIndexFiles(page)).toEqual([]);
+
+    await page.goto(`${server.url}search/`);
+    const control = page.locator('.keep-digest');
+    await control.getByRole('button', { name: 'Keep this digest for offline reading' }).click();
+    await control.and(page.locator(`[data-state="${kept}"]`)).waitFor();
+    expect(await control.getByRole('status').textContent()).toBe(
+      'This digest is kept: all of it reads and searches offline.',
+    );
+    expect((await keptIndexFiles(page)).length).toBeGreaterThan(0);
+
+    server.setReachable(false);
+    // An article the reader never opened, and search, with the network gone.
+    await page.goto(`${server.url}${CENTRE}`);
+    expect(await page.locator('h1').textContent()).toBe(CENTRE_TITLE);
+    expect(await searchInDialog(page, 'transparency centre')).toHaveLength(2);
+    await page.goto(`${server.url}search/`);
+    await control.and(page.locator(`[data-state="${kept}"]`)).waitFor();
+  });
+
+  it('tells the reader, before they choose, how much keeping the digest takes', async () => {
+    server.setReachable(true);
+    const context = await browser.newContext();
+    const fresh = await openPage(context);
+    await fresh.goto(`${server.url}search/`);
+    const size = fresh.locator('.keep-digest .keep-digest-size');
+    await size.waitFor();
+    expect(await size.textContent()).toMatch(
+      /^About \d+(\.\d)? kB on this device: every article and the whole search\.$/,
+    );
+    await context.close();
   });
 });

@@ -90,6 +90,12 @@ describe('searching the default digest', () => {
     const marks = page.locator('.prose mark.search-highlight');
     await marks.first().waitFor();
     expect((await marks.allTextContents()).join(' ').toLowerCase()).toContain('transparency centre');
+    // Only the article is marked: not the links around it, which name other articles.
+    expect(
+      await page.evaluate(
+        () => [...document.querySelectorAll('mark.search-highlight')].filter((mark) => !mark.closest('article')).length,
+      ),
+    ).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
     expect(errors).toEqual([]);
   });

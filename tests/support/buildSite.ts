@@ -17,6 +17,8 @@ export interface BuildOptions {
   cacheDir?: string;
   /** The most articles one search shard holds (DOSSIER_SEARCH_SHARD_ARTICLES). */
   shardArticles?: number;
+  /** The most a first visit keeps for offline reading (DOSSIER_PRECACHE_BYTES). */
+  precacheBytes?: number;
 }
 
 export interface BuildResult {
@@ -49,6 +51,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     ...(options.site && { DOSSIER_SITE: options.site }),
     ...(options.timeZone && { TZ: options.timeZone }),
     ...(options.shardArticles && { DOSSIER_SEARCH_SHARD_ARTICLES: String(options.shardArticles) }),
+    ...(options.precacheBytes && { DOSSIER_PRECACHE_BYTES: String(options.precacheBytes) }),
   };
   const child = spawn(
     process.execPath,

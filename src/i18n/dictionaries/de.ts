@@ -164,6 +164,12 @@ export const de: Dictionary = {
     'Diese Seite wurde nicht zum Offline-Lesen gespeichert. Die Suche funktioniert weiterhin, und diese Artikel, die Sie schon geöffnet haben, können Sie jetzt lesen:',
   'offline.none': 'Noch keine: Artikel, die Sie online öffnen, werden hier gespeichert.',
   'offline.home': 'Zur Startseite',
+  'offline.keep.button': 'Diese Sammlung zum Offline-Lesen speichern',
+  'offline.keep.size': 'Etwa {size} auf diesem Gerät: alle Artikel und die ganze Suche.',
+  'offline.keep.progress': 'Die Sammlung wird zum Offline-Lesen gespeichert… {percent}',
+  'offline.keep.done': 'Diese Sammlung ist gespeichert: Sie können sie vollständig offline lesen und durchsuchen.',
+  'offline.keep.failed':
+    'Die Sammlung konnte nicht vollständig gespeichert werden. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.',
   'search.shortcut': 'Suche (Taste / oder Strg+K)',
   'timeline.exportEvents': 'Ereignisse',
   'timeline.exportPublished': 'Veröffentlichte Artikel',

@@ -172,4 +172,9 @@ export const en = {
     'This page was not kept for offline reading. Search still works, and these articles, which you opened before, can be read now:',
   'offline.none': 'None yet: articles you open while online are kept here.',
   'offline.home': 'Go to the home page',
+  'offline.keep.button': 'Keep this digest for offline reading',
+  'offline.keep.size': 'About {size} on this device: every article and the whole search.',
+  'offline.keep.progress': 'Keeping the digest for offline reading… {percent}',
+  'offline.keep.done': 'This digest is kept: all of it reads and searches offline.',
+  'offline.keep.failed': 'The digest could not all be kept. Check your connection and try again.',
 } as const;

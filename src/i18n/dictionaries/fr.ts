@@ -181,6 +181,12 @@ export const fr: Dictionary = {
     'Cette page n’a pas été conservée pour la lecture hors ligne. La recherche fonctionne toujours, et ces articles, que vous avez déjà ouverts, peuvent être lus dès maintenant\u00a0:',
   'offline.none': 'Aucun pour l’instant\u00a0: les articles que vous ouvrez en ligne sont conservés ici.',
   'offline.home': 'Aller à l’accueil',
+  'offline.keep.button': 'Conserver cette collection pour la lecture hors ligne',
+  'offline.keep.size': 'Environ {size} sur cet appareil\u00a0: tous les articles et toute la recherche.',
+  'offline.keep.progress': 'Conservation de la collection pour la lecture hors ligne… {percent}',
+  'offline.keep.done':
+    'Cette collection est conservée\u00a0: vous pouvez la lire et y chercher entièrement hors ligne.',
+  'offline.keep.failed': 'La collection n’a pas pu être conservée entièrement. Vérifiez votre connexion et réessayez.',
   'search.shortcut': 'Rechercher (touche / ou Ctrl+K)',
   'timeline.exportEvents': 'Événements',
   'timeline.exportPublished': 'Articles publiés',

@@ -163,6 +163,12 @@ export const nl: Dictionary = {
     'Deze pagina is niet bewaard om offline te lezen. Zoeken werkt nog wel, en deze artikelen, die je eerder hebt geopend, kun je nu lezen:',
   'offline.none': 'Nog geen: artikelen die je online opent, worden hier bewaard.',
   'offline.home': 'Naar de startpagina',
+  'offline.keep.button': 'Deze verzameling bewaren om offline te lezen',
+  'offline.keep.size': 'Ongeveer {size} op dit apparaat: alle artikelen en de hele zoekfunctie.',
+  'offline.keep.progress': 'De verzameling wordt bewaard om offline te lezen… {percent}',
+  'offline.keep.done': 'Deze verzameling is bewaard: je kunt alles offline lezen en doorzoeken.',
+  'offline.keep.failed':
+    'De verzameling kon niet helemaal worden bewaard. Controleer je verbinding en probeer het opnieuw.',
   'search.shortcut': 'Zoeken (toets / of Ctrl+K)',
   'timeline.exportEvents': 'Gebeurtenissen',
   'timeline.exportPublished': 'Gepubliceerde artikelen',

@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
 /**
- * Dossier's service worker: on the first visit it keeps the site's shell and its whole search
- * index, then every page the reader opens, so the digest reads and searches offline. Pages are
+ * Dossier's service worker: on the first visit it keeps the site's shell and, while it fits a
+ * first visit's budget, the whole search index (see `../precachePlan.ts`); then every page the
+ * reader opens and every search file they use, so what they read and searched stays offline;
+ * the whole digest when they choose to keep it (`keepDigest.ts`). Pages are
  * fetched from the network first (a reader online always sees the latest build); everything with
  * a build-specific name comes from the cache first.
  */

@@ -95,6 +95,7 @@ export function mountSearch(root: HTMLElement): MountedSearch {
   const queryInput = form.querySelector<HTMLInputElement>('.search-query')!;
   const sortSelect = form.querySelector<HTMLSelectElement>('.search-sort')!;
   const filterBox = form.querySelector<HTMLElement>('.search-filters')!;
+  const options = form.querySelector<HTMLDetailsElement>('.search-options')!;
   const status = root.querySelector<HTMLElement>('.search-status')!;
   const list = root.querySelector<HTMLOListElement>('.search-results')!;
   const locale = document.documentElement.lang || 'en';
@@ -153,10 +154,13 @@ export function mountSearch(root: HTMLElement): MountedSearch {
     const request = ++latestRequest;
     setPanelState('searching');
     const index = await loadSearch(bundle);
-    const allFilters = await index.filters();
+    // Filters and their counts show only with the options open: until then every shard's filter
+    // files stay on the server.
+    const withFilters = options.open;
+    const allFilters = withFilters ? await index.filters() : undefined;
     if (!hasCriteria(state)) {
       if (request !== latestRequest) return;
-      showFilters(allFilters, allFilters, state);
+      if (allFilters) showFilters(allFilters, allFilters, state);
       list.replaceChildren();
       status.textContent = say('search.prompt');
       setPanelState('idle');
@@ -164,7 +168,7 @@ export function mountSearch(root: HTMLElement): MountedSearch {
     }
     const search = await index.search(state.query || null, pagefindOptions(state), RESULTS_SHOWN);
     if (request !== latestRequest) return;
-    showFilters(allFilters, search.filters, state);
+    if (allFilters) showFilters(allFilters, search.filters, state);
     list.replaceChildren(...search.results.map((result) => resultItem(result, locale)));
     const total = search.total;
     status.textContent =
@@ -195,8 +199,19 @@ export function mountSearch(root: HTMLElement): MountedSearch {
   queryInput.addEventListener('input', () => {
     // Searching already while typing stops, so no one mistakes the last answer for this one's.
     setPanelState('searching');
+    // Words already typed in full are fetched while the next one is typed; a word still being
+    // typed is not, since each of its prefixes could need other index files.
+    const typed = /^(.*\S)\s/.exec(queryInput.value)?.[1];
+    if (typed)
+      void loadSearch(bundle).then(
+        (index) => index.preload(typed),
+        () => undefined,
+      );
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => update(false), TYPING_DELAY_MS);
+  });
+  options.addEventListener('toggle', () => {
+    if (options.open && filterBox.hidden) update(false);
   });
   form.addEventListener('change', (event) => {
     if (event.target !== queryInput) update(true);

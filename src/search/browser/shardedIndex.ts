@@ -33,6 +33,7 @@ export interface PagefindApi {
   init: () => Promise<void>;
   mergeIndex: (url: string, options: Record<string, unknown>) => Promise<void>;
   filters: () => Promise<FilterCounts>;
+  preload: (term: string, options: SearchOptions) => Promise<void>;
   search: (term: string | null, options: SearchOptions) => Promise<PagefindResults | null>;
 }
 
@@ -46,8 +47,10 @@ export interface ShardedSearchResults {
 }
 
 export interface ShardedSearch {
-  /** Every filter value with its number of articles. */
+  /** Every filter value with its number of articles (this loads every shard's filter files). */
   filters: () => Promise<FilterCounts>;
+  /** Fetches what searching these words will need, without searching. */
+  preload: (term: string) => Promise<void>;
   search: (term: string | null, options: SearchOptions, limit: number) => Promise<ShardedSearchResults>;
 }
 
@@ -59,6 +62,7 @@ const withoutShardFilter = (filters: FilterCounts): FilterCounts =>
 
 const NO_SHARDS: ShardedSearch = {
   filters: async () => ({}),
+  preload: async () => {},
   search: async () => ({ total: 0, results: [], filters: {} }),
 };
 
@@ -93,17 +97,29 @@ export async function openShardedSearch(file: SearchShardsFile, place: ShardPlac
   const common = { baseUrl: place.baseUrl, ...(place.highlightParam && { highlightParam: place.highlightParam }) };
 
   const pagefind = await place.importPagefind(`${place.bundleUrl}${newest.path}pagefind.js`);
-  await pagefind.options({ ...common, mergeFilter: { [SHARD_FILTER]: shardKey(newest.path, loadedFirst) } });
+  // A shard's folder is named by its content, so its entry file may come from the browser's cache:
+  // Pagefind would otherwise ask for it again on every page.
+  await pagefind.options({
+    ...common,
+    metaCacheTag: newest.path,
+    mergeFilter: { [SHARD_FILTER]: shardKey(newest.path, loadedFirst) },
+  });
   await pagefind.init();
-  for (const index of indexes) {
-    if (index.shard === newest.path && index.language === loadedFirst) continue;
-    // An absolute address: Pagefind skips an index whose address starts like the loaded one's.
-    await pagefind.mergeIndex(`${place.bundleUrl}${index.shard}`, {
-      ...common,
-      language: index.language,
-      mergeFilter: { [SHARD_FILTER]: index.key },
-    });
-  }
+  // All at once: each merged index fetches its entry file, then its metadata, and one shard after
+  // another those round trips would add up. Pagefind keeps the indexes in the order they are asked for.
+  await Promise.all(
+    indexes
+      .filter((index) => index.shard !== newest.path || index.language !== loadedFirst)
+      .map((index) =>
+        // An absolute address: Pagefind skips an index whose address starts like the loaded one's.
+        pagefind.mergeIndex(`${place.bundleUrl}${index.shard}`, {
+          ...common,
+          metaCacheTag: index.shard,
+          language: index.language,
+          mergeFilter: { [SHARD_FILTER]: index.key },
+        }),
+      ),
+  );
 
   /** One index's matches, already in date order. */
   const matchesIn = async (term: string | null, options: SearchOptions, key: string) =>
@@ -144,6 +160,7 @@ export async function openShardedSearch(file: SearchShardsFile, place: ShardPlac
 
   return {
     filters: async () => withoutShardFilter(await pagefind.filters()),
+    preload: (term) => pagefind.preload(term, { filters: {} }),
     async search(term, options, limit) {
       const all = await pagefind.search(term, options);
       if (!all) return { total: 0, results: [], filters: {} };

@@ -16,14 +16,18 @@ const FILES_AT_ONCE = 64;
 const UNUSED_PAGEFIND_FILES = /^pagefind-(component-|modular-)?ui\.(js|css)$/;
 
 /** The Pagefind run that made a shard: part of its name, so a change here indexes every shard again. */
-const INDEXER = 'pagefind-cli:1';
+const INDEXER = 'pagefind-cli:2';
 
 /**
  * Lays a shard's search documents out as a site (`articles/<slug>/index.html`), so Pagefind
  * derives the same URLs as from the built pages. Hard links cost no copying; the cache holds a
  * document under its digest and never rewrites it.
  */
-async function layOutSearchSite(cacheDirectory: string, site: string, entries: readonly SearchEntry[]): Promise<void> {
+export async function layOutSearchSite(
+  cacheDirectory: string,
+  site: string,
+  entries: readonly SearchEntry[],
+): Promise<void> {
   await rm(site, { recursive: true, force: true });
   for (let start = 0; start < entries.length; start += FILES_AT_ONCE) {
     await Promise.all(
@@ -43,7 +47,7 @@ async function layOutSearchSite(cacheDirectory: string, site: string, entries: r
  * pages one message at a time. A failed run fails the build, since a site whose search is broken
  * must not be published.
  */
-function runPagefind(site: string, outputPath: string): Promise<void> {
+function runPagefind(site: string, outputPath: string, chunkPostings: number): Promise<void> {
   const runner = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
   // Pagefind runs beside Astro's rendering, which needs a core of its own. On 2 cores, one thread
   // for Pagefind made clean builds of 10,000 articles take 77 s instead of 121 s (medians of 3),
@@ -51,6 +55,8 @@ function runPagefind(site: string, outputPath: string): Promise<void> {
   const env = {
     ...process.env,
     RAYON_NUM_THREADS: process.env['RAYON_NUM_THREADS'] ?? String(Math.max(1, availableParallelism() - 1)),
+    // An unstable option of Pagefind's, hence its exact version in package.json.
+    PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(chunkPostings),
   };
   return new Promise((resolve, reject) => {
     // Run from the search site so that no pagefind.yml of the project changes what is indexed.
@@ -95,7 +101,7 @@ async function indexShard(cacheDirectory: string, staging: string, shard: Search
   const partial = `${staging}partial/`;
   await rm(partial, { recursive: true, force: true });
   await layOutSearchSite(cacheDirectory, site, shard.entries);
-  await runPagefind(site, partial);
+  await runPagefind(site, partial, shard.chunkPostings);
   // What Pagefind's own entry file counts, rather than what its console output says.
   const indexed = Object.values(await shardLanguages(partial)).reduce((sum, count) => sum + count, 0);
   if (indexed !== shard.entries.length)

@@ -69,6 +69,8 @@ if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM) && root.dataset['p
       // Its own styles would be an inline <style>, which the site's CSP refuses; global.css styles the marks.
       new Highlight({
         highlightParam: HIGHLIGHT_PARAM,
+        // The article itself, not the site's header or footer (article pages carry no Pagefind markup to say so).
+        markContext: 'article.article',
         addStyles: false,
         markOptions: { className: 'search-highlight' },
       });
