@@ -156,6 +156,7 @@ export const en = {
   'overview.bar': '{period}: {events}, {articles}',
   'overview.legendEvents': 'Events',
   'overview.legendArticles': 'Articles published',
+  'overview.legendVague': 'Events known only to the year or season',
   'overview.table': 'The overview as a table',
   'overview.when': 'When',
   'overview.eventsColumn': 'Events',

@@ -120,6 +120,7 @@ function overviewOf($: CheerioAPI) {
         href: $(a).attr('href')!,
         name: $(a).attr('aria-label')!,
         x: Number($(a).find('.overview-target').attr('x')),
+        hatched: $(a).find('.overview-vague').length > 0,
       }))
       .get(),
     rows: overview
@@ -165,6 +166,8 @@ describe('the timeline at a glance', () => {
       'February 2019: 1 event, 0 articles',
       'March 2019: 1 event, 1 article',
     ]);
+    // Entries known only to a year or a season are not a month's: their bars are hatched.
+    expect(bars.map((bar) => bar.hatched)).toEqual([true, true, true, false, false, false, false, false]);
     expect(rows.map((row) => row.cells)[4]).toEqual(['December 2018', '2', '1']);
     const counted = rows.reduce((sum, row) => sum + Number(row.cells[1]) + Number(row.cells[2]), 0);
     expect(counted).toBe((await readPage(site, 'timeline/'))('.timeline-entry').length);
