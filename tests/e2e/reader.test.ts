@@ -134,12 +134,18 @@ describe('the timeline at a glance', () => {
   it('prints in ink, whatever the screen’s colour scheme', async () => {
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
     await page.goto(server.url);
-    const fill = (selector: string) =>
+    const style = (selector: string) =>
       page
         .locator(selector)
         .first()
-        .evaluate((element) => getComputedStyle(element).fill);
-    expect(await fill('.overview-chart .overview-events')).toBe('rgb(0, 0, 0)');
-    expect(await fill('.overview-chart .overview-publications')).toBe('rgb(255, 255, 255)');
+        .evaluate((element) => ({ fill: getComputedStyle(element).fill, stroke: getComputedStyle(element).stroke }));
+    expect(await style('.overview-chart .overview-events:not(.overview-vague)')).toMatchObject({
+      fill: 'rgb(0, 0, 0)',
+    });
+    expect(await style('.overview-chart .overview-publications')).toEqual({
+      fill: 'rgb(255, 255, 255)',
+      stroke: 'rgb(0, 0, 0)',
+    });
+    expect(await style('.overview-hatch-line')).toMatchObject({ stroke: 'rgb(0, 0, 0)' });
   });
 });
