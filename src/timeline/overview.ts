@@ -11,7 +11,7 @@ export const MONTHS_ON_ONE_OVERVIEW = 48;
 /** The drawing's coordinates (its `viewBox`): as wide as the narrowest screen, so its text stays readable there. */
 export const OVERVIEW_WIDTH = 320;
 /** The tallest bar. */
-export const OVERVIEW_PLOT_HEIGHT = 100;
+export const OVERVIEW_PLOT_HEIGHT = 80;
 /** Room below the bars for the years' names. */
 export const OVERVIEW_AXIS_HEIGHT = 22;
 /** Of a slot's width, what its bar takes; the rest is the gap between bars. */
