@@ -37,9 +37,8 @@ export interface OverviewBin {
 /** A year's stretch of the axis, with its name when there is room for it. */
 export interface OverviewYear {
   year: number;
-  /** From the left edge: where its slots start and end, and where its name goes. */
+  /** From the left edge: where its slots start, and where its name goes. */
   start: number;
-  end: number;
   label: number;
   labelled: boolean;
 }
@@ -159,7 +158,7 @@ export function layoutOverview(
     const position = direction === 'ltr' ? label : OVERVIEW_WIDTH - label;
     const labelled = position - lastLabel >= YEAR_LABEL_SPACE;
     if (labelled) lastLabel = position;
-    years.push({ year, start: round(start), end: round(start + count * slotWidth), label: round(label), labelled });
+    years.push({ year, start: round(start), label: round(label), labelled });
     index += count;
   }
 

@@ -109,9 +109,9 @@ describe('the timeline overview', () => {
     // Slots: 2018, summer 2018, November 2018 to March 2019.
     const slot = OVERVIEW_WIDTH / 7;
     expect(overview.bins.map((bin) => Math.round((bin.x - slot * 0.15) / slot))).toEqual([0, 1, 2, 3, 6]);
-    expect(overview.years.map(({ year, start, end }) => [year, start, end])).toEqual([
-      [2018, 0, expect.closeTo(4 * slot, 1)],
-      [2019, expect.closeTo(4 * slot, 1), OVERVIEW_WIDTH],
+    expect(overview.years.map(({ year, start, label }) => [year, start, label])).toEqual([
+      [2018, 0, expect.closeTo(2 * slot, 1)],
+      [2019, expect.closeTo(4 * slot, 1), expect.closeTo(5.5 * slot, 1)],
     ]);
   });
 
