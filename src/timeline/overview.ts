@@ -3,8 +3,8 @@ import type { TextDirection } from '../i18n/languageTags.ts';
 import type { TimelineEntry } from './timeline.ts';
 
 /**
- * Above this many months a story is drawn year by year: at 320 px a month's bar would be
- * narrower than about 6 px. Four years fit.
+ * Above this many bars by month (four years) a story is drawn year by year: at 320 px a bar would
+ * be narrower than about 6 px.
  */
 export const MONTHS_ON_ONE_OVERVIEW = 48;
 
@@ -64,14 +64,13 @@ const monthIndex = (date: PartialDate) => date.year * 12 + (date.month ?? 1) - 1
 /**
  * A slot per month from the first to the last month the story is dated to, each with its
  * entries; entries known only to a year or a season get a slot of their own, where the timeline
- * lists them (before the months they may fall in). `undefined` when the months are too many.
+ * lists them (before the months they may fall in). `undefined` when that makes too many bars.
  */
 function monthSlots(entries: readonly TimelineEntry[]): Slot[] | undefined {
   const monthly = entries.filter((entry) => entry.date.month !== undefined);
   if (monthly.length === 0) return undefined;
   const first = monthIndex(monthly[0]!.date);
   const last = monthIndex(monthly.at(-1)!.date);
-  if (last - first + 1 > MONTHS_ON_ONE_OVERVIEW) return undefined;
   const slots = new Map<string, Slot>();
   for (let index = first; index <= last; index++) {
     const period: PartialDate = { year: Math.floor(index / 12), month: (index % 12) + 1, precision: 'month' };
@@ -88,6 +87,7 @@ function monthSlots(entries: readonly TimelineEntry[]): Slot[] | undefined {
     }
     slot.entries.push(entry);
   }
+  if (slots.size > MONTHS_ON_ONE_OVERVIEW) return undefined;
   return [...slots.values()].sort((a, b) => comparePartialDates(a.period, b.period));
 }
 

@@ -88,6 +88,17 @@ describe('the timeline overview', () => {
     expect(overview.bins.map((bin) => [bin.period.year, bin.events, bin.publications])).toEqual(
       [2000, 2001, 2002, 2003, 2004].map((year) => [year, 12, 12]),
     );
+    const vague = collectTimelineEntries([
+      makeArticle('recent', {
+        title: 'Recent',
+        date: '2019-03-06',
+        events: Array.from({ length: MONTHS_ON_ONE_OVERVIEW }, (_, index) => ({
+          date: 1950 + index,
+          text: `Something happened during year ${index}.`,
+        })),
+      }),
+    ]);
+    expect(layoutOverview(vague, locate)!.unit).toBe('year');
   });
 
   it('makes bars proportional to their counts, the tallest filling the plot, all within the drawing', () => {
