@@ -11,6 +11,7 @@ import { groupBySource, groupByTag } from './groups.ts';
 import { findRelatedArticles } from './related.ts';
 import { collectTimelineEntries, eventsByArticle, groupByYearAndMonth } from '../timeline/timeline.ts';
 import { entryHomes, entryLocation, planTimelinePages } from '../timeline/timelinePages.ts';
+import { layoutOverview } from '../timeline/overview.ts';
 import { timelinePath } from '../lib/urls.ts';
 import { withCacheKeys } from './pageCacheKey.ts';
 import { createTranslator, type Translator } from '../i18n/translate.ts';
@@ -64,6 +65,16 @@ function buildIndexes(articles: Article[]) {
 export function getDigest() {
   cached ??= getCollection('articles').then((entries) => buildIndexes(getPublishedArticles(entries)));
   return cached;
+}
+
+let overview: Promise<ReturnType<typeof layoutOverview>> | undefined;
+
+/** The timeline at a glance, laid out in the digest's reading direction; `undefined` for an empty timeline. */
+export function getTimelineOverview() {
+  overview ??= Promise.all([getDigest(), getTranslator()]).then(([{ timeline, timelineEntryPath }, { dir }]) =>
+    layoutOverview(timeline, timelineEntryPath, dir),
+  );
+  return overview;
 }
 
 let topicKey: Promise<string> | undefined;

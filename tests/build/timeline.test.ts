@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
 import { checkWithNu } from '../support/nuChecker.ts';
 import { listHtmlFiles, readPage } from '../support/siteFiles.ts';
+import type { CheerioAPI } from 'cheerio';
 import { makeTempFolder } from '../support/tempFolders.ts';
 
 const site = inject('defaultSite');
@@ -108,6 +109,96 @@ describe('the default digest’s timeline', () => {
   });
 });
 
+/** The overview's marks: each bar's link with its name and position, and each row of its table. */
+function overviewOf($: CheerioAPI) {
+  const overview = $('section.overview');
+  return {
+    summary: overview.find('#overview-summary').text(),
+    bars: overview
+      .find('svg.overview-chart a')
+      .map((_, a) => ({
+        href: $(a).attr('href')!,
+        name: $(a).attr('aria-label')!,
+        x: Number($(a).find('.overview-target').attr('x')),
+        hatched: $(a).find('.overview-vague').length > 0,
+      }))
+      .get(),
+    rows: overview
+      .find('tbody tr')
+      .map((_, tr) => ({
+        href: $(tr).find('a').attr('href')!,
+        cells: $(tr)
+          .children()
+          .map((__, cell) => $(cell).text())
+          .get(),
+      }))
+      .get(),
+  };
+}
+
+/** Whether a link such as `/timeline/2019/#event-…` (under `base`) lands on an element of that id in the built site. */
+async function resolves(siteDir: string, href: string, base = '/'): Promise<boolean> {
+  const [path, id] = href.slice(base.length).split('#') as [string, string];
+  const $ = await readPage(siteDir, path);
+  return $(`[id="${decodeURIComponent(id)}"]`).length === 1;
+}
+
+describe('the timeline at a glance', () => {
+  const PAGES = ['', 'timeline/', 'timeline/newest/'];
+
+  it.each(PAGES)('sits on /%s, each bar a link to an entry that exists', async (path) => {
+    const { bars, rows } = overviewOf(await readPage(site, path));
+    expect(bars.length).toBeGreaterThan(3);
+    expect(rows.map((row) => row.href)).toEqual(bars.map((bar) => bar.href));
+    for (const { href } of bars) expect(await resolves(site, href), href).toBe(true);
+  });
+
+  it('says in words and in its table what the bars show, counting every entry of the timeline', async () => {
+    const { summary, bars, rows } = overviewOf(await readPage(site, ''));
+    expect(summary).toBe('From 2017 to March 2019: 10 events and 2 articles; the busiest month was December 2018.');
+    expect(bars.map((bar) => bar.name)).toEqual([
+      '2017: 1 event, 0 articles',
+      '2018: 2 events, 0 articles',
+      'summer 2018: 1 event, 0 articles',
+      'November 2018: 1 event, 0 articles',
+      'December 2018: 2 events, 1 article',
+      'January 2019: 1 event, 0 articles',
+      'February 2019: 1 event, 0 articles',
+      'March 2019: 1 event, 1 article',
+    ]);
+    // Entries known only to a year or a season are not a month's: their bars are hatched.
+    expect(bars.map((bar) => bar.hatched)).toEqual([true, true, true, false, false, false, false, false]);
+    expect(rows.map((row) => row.cells)[4]).toEqual(['December 2018', '2', '1']);
+    const counted = rows.reduce((sum, row) => sum + Number(row.cells[1]) + Number(row.cells[2]), 0);
+    expect(counted).toBe((await readPage(site, 'timeline/'))('.timeline-entry').length);
+    expect(bars.map((bar) => bar.x)).toEqual([...bars.map((bar) => bar.x)].sort((a, b) => a - b));
+  });
+
+  it('is left off the pages of a single year', async () => {
+    expect((await readPage(site, 'timeline/2019/'))('section.overview')).toHaveLength(0);
+  });
+
+  describe('in an Arabic digest', () => {
+    let built: string;
+    beforeAll(async () => {
+      const build = await buildSite({ content: join(projectRoot, 'tests/fixtures/sites/arabic') });
+      expect(build.exitCode, build.output).toBe(0);
+      built = build.outDir;
+    });
+
+    it('runs right to left, the oldest bar on the right, its links resolving under the sub-path', async () => {
+      const { bars } = overviewOf(await readPage(built, ''));
+      expect(bars.length).toBeGreaterThan(1);
+      expect(bars.map((bar) => bar.x)).toEqual([...bars.map((bar) => bar.x)].sort((a, b) => b - a));
+      for (const { href } of bars) expect(await resolves(built, href, '/ar/'), href).toBe(true);
+    });
+
+    it('passes the W3C Nu Html Checker on every page', async () => {
+      expect((await checkWithNu(built)).problems).toEqual([]);
+    });
+  });
+});
+
 describe('a timeline spanning many years', () => {
   let built: string;
   beforeAll(async () => {
@@ -158,6 +249,14 @@ describe('a timeline spanning many years', () => {
     const year = await readPage(built, 'timeline/2005/index.html');
     expect(year('.timeline-entry')).toHaveLength(16);
     expect(year('h1').text()).toBe('Timeline, 2005');
+  });
+
+  it('is drawn at a glance year by year, each bar a link to its year’s first entry', async () => {
+    const { summary, bars } = overviewOf(await readPage(built, 'timeline/index.html'));
+    expect(summary).toBe('From 1990 to 2019: 450 events and 30 articles; the busiest year was 1990.');
+    expect(bars).toHaveLength(30);
+    expect(bars[15]).toMatchObject({ name: '2005: 15 events, 1 article' });
+    for (const { href } of bars) expect(await resolves(built, href), href).toBe(true);
   });
 
   it('passes the W3C Nu Html Checker on every page', async () => {

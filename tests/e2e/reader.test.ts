@@ -101,3 +101,51 @@ describe('a deep link to a timeline entry', () => {
     expect(await entry.textContent()).toContain('Ken Hu');
   });
 });
+
+describe('the timeline at a glance', () => {
+  it('takes a reader from the home page to when it happened in one click', async () => {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'March 2019: 1 event, 1 article' }).click();
+    await page.waitForURL((url) => url.pathname === '/timeline/2019/');
+    const entry = page.locator(decodeURIComponent(new URL(page.url()).hash));
+    expect(await entry.textContent()).toContain('Ken Hu');
+    await expect.poll(() => entry.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it.each(['', 'timeline/', 'timeline/newest/'])(
+    'fits 320 px at /%s with its table open, with no accessibility violations in light and dark',
+    async (path) => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await page.goto(`${server.url}${path}`);
+        await page.locator('.overview-table summary').click();
+        await page.locator('.overview-table table').waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+        const chart = (await page.locator('.overview-chart').boundingBox())!;
+        expect(chart.x + chart.width).toBeLessThanOrEqual(320);
+        expect(chart.height).toBeGreaterThan(50);
+        expect(await findAxeViolations(page), `${path} (${colorScheme})`).toEqual([]);
+      }
+    },
+  );
+
+  it('prints in ink, whatever the screen’s colour scheme', async () => {
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    await page.goto(server.url);
+    const style = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => ({ fill: getComputedStyle(element).fill, stroke: getComputedStyle(element).stroke }));
+    expect(await style('.overview-chart .overview-events:not(.overview-vague)')).toMatchObject({
+      fill: 'rgb(0, 0, 0)',
+    });
+    expect(await style('.overview-chart .overview-publications')).toEqual({
+      fill: 'rgb(255, 255, 255)',
+      stroke: 'rgb(0, 0, 0)',
+    });
+    expect(await style('.overview-hatch-line')).toMatchObject({ stroke: 'rgb(0, 0, 0)' });
+  });
+});
