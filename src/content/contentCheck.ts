@@ -2,7 +2,7 @@ import { findBrokenArticleLinks } from './articleLinks.ts';
 import { ContentError } from './contentErrors.ts';
 import { articleSlugFromPath } from '../lib/slugs.ts';
 import { validateArticleFile, type ValidArticle } from './validateArticle.ts';
-import { entityByName, findEntity, type EntityNames } from '../entities/entities.ts';
+import { entityByName, findEntity, namesOf, type EntityNames } from '../entities/entities.ts';
 import { closestSpelling } from '../lib/spelling.ts';
 
 /** An article file as read from disk: its path as the editor knows it, and its bytes. */
@@ -66,7 +66,7 @@ export function checkArticles(
 
 /** Entities an article adds or excludes by hand that the topic does not name: a typo would otherwise silently do nothing. */
 function unknownEntities(path: string, article: ValidArticle, index: ReadonlyMap<string, string>, entities: readonly EntityNames[]): ContentError[] {
-  const names = entities.flatMap((entity) => [entity.name, ...entity.aliases]);
+  const names = entities.flatMap(namesOf);
   return (['add', 'exclude'] as const).flatMap((list) =>
     article.data.entities[list].flatMap((name, position) => {
       if (findEntity(index, name)) return [];

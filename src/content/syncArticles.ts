@@ -22,7 +22,7 @@ import { checkArticles, type ArticleFile, type CheckedArticle } from './contentC
 import { ContentErrors } from './contentErrors.ts';
 import { markdownBody } from './frontmatter.ts';
 import type { Topic } from './topic.ts';
-import { entityByName, entitySlug, findEntity, namesOf } from '../entities/entities.ts';
+import { entityByName, entitySlug, findEntity, namedEntities } from '../entities/entities.ts';
 
 /** The code that turns an article file into what is stored, below `src/`: a change to it renders every article again. */
 const DERIVING_CODE = ['content/**', 'entities/**', 'lib/**', 'search/searchDocument.ts', 'search/searchFiles.ts'];
@@ -133,7 +133,7 @@ async function render(context: LoaderContext, articles: readonly ArticleToSync[]
           trustHtml: topic.trustHtml,
           base,
           language: topic.language,
-          entities: topic.entities.map((entity) => ({ slug: entitySlug(entity.name), names: namesOf(entity) })),
+          entities: namedEntities(topic.entities),
         });
         const finished = await workers.finish({
           renderedHtml: rendered.html,

@@ -11,7 +11,7 @@ import { ContentErrors } from '../content/contentErrors.ts';
 import { contentDirectory, readTopic } from '../content/topic.ts';
 import { validateArticleFile } from '../content/validateArticle.ts';
 import { formatCount } from '../lib/counts.ts';
-import { entitySlug, namesOf } from './entities.ts';
+import { namedEntities } from './entities.ts';
 import { createMentionMatcher } from './mentionMatcher.ts';
 import { suggestEntities, type ArticleText } from './suggestEntities.ts';
 
@@ -102,10 +102,7 @@ export async function runEntitiesCommand(
       ),
     )
   ).filter((article) => article !== undefined);
-  const known = createMentionMatcher(
-    topic.entities.map((entity) => ({ slug: entitySlug(entity.name), names: namesOf(entity) })),
-    topic.language,
-  );
+  const known = createMentionMatcher(namedEntities(topic.entities), topic.language);
   const suggestions = suggestEntities(articles, known, minimum);
   if (suggestions.length === 0) {
     output.out(

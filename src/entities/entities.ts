@@ -3,6 +3,7 @@
  * each, and the rules that keep every name pointing at one entity.
  */
 import { foldedWords, slugify } from '../lib/slugs.ts';
+import type { NamedEntity } from './mentionMatcher.ts';
 
 /** The kinds of entity, in the order the "Who's who" page groups them. */
 export const ENTITY_KINDS = ['person', 'organisation', 'place', 'product', 'event', 'other'] as const;
@@ -18,6 +19,10 @@ export interface EntityNames {
 export const entitySlug = (name: string) => slugify(name);
 
 export const namesOf = (entity: EntityNames): string[] => [entity.name, ...entity.aliases];
+
+/** The topic's entities as the mention matcher looks for them: by slug, with every name. */
+export const namedEntities = (entities: readonly EntityNames[]): NamedEntity[] =>
+  entities.map((entity) => ({ slug: entitySlug(entity.name), names: namesOf(entity) }));
 
 /** A name as compared with others: "Huawei  technologies" and "HUAWEI Technologies" are one name. */
 const nameKey = (name: string) => foldedWords(name).join(' ');

@@ -14,7 +14,7 @@ import { entryHomes, entryLocation, planTimelinePages } from '../timeline/timeli
 import { timelinePath } from '../lib/urls.ts';
 import { withCacheKeys } from './pageCacheKey.ts';
 import { createTranslator, type Translator } from '../i18n/translate.ts';
-import { entitySlug, namesOf } from '../entities/entities.ts';
+import { entitySlug, namedEntities } from '../entities/entities.ts';
 import { entriesNaming, groupByEntity } from '../entities/entityPages.ts';
 import { createMentionMatcher } from '../entities/mentionMatcher.ts';
 import type { TopicEntity } from '../content/topicSchema.ts';
@@ -65,10 +65,7 @@ function entityIndex(
     articles,
     slugged.map((entity) => entity.slug),
   );
-  const matcher = createMentionMatcher(
-    slugged.map((entity) => ({ slug: entity.slug, names: namesOf(entity) })),
-    language,
-  );
+  const matcher = createMentionMatcher(namedEntities(entities), language);
   const events = entriesNaming(
     timeline.filter((entry) => entry.kind === 'event'),
     matcher,
