@@ -79,11 +79,19 @@ export function searchSecondsBesideBuild(lines: readonly LogLine[]): number {
 export interface BuildWork {
   pagesRendered: number;
   pagesKept: number;
+  /** The content sync's time finding the entities articles name (summed over its workers), in ms. */
+  mentionMilliseconds: number;
+  /** The "Who's who" pages and feeds rendered, and the time Astro reports for them, in ms. */
+  whoPagesRendered: number;
+  whoRenderMilliseconds: number;
   /** Articles in the search shards indexed in this build (the others were kept). */
   articlesIndexed: number;
 }
 
 const INDEXED_NOW = /(\d+) of them in this build/;
+const MENTIONS = /Found the entities of \d+ articles in (\d+) ms/;
+/** A "Who's who" page or feed with its time, when Astro wrote both on one line (most are). */
+const WHO_PAGE = /\/who\/\S*\s+\(\+([\d.]+)(m?s)\)/g;
 
 /**
  * Reads a build's whole output. Astro writes a page's name and then its outcome, the time taken
@@ -91,9 +99,14 @@ const INDEXED_NOW = /(\d+) of them in this build/;
  */
 export function workFromLog(text: string): BuildWork {
   const indexedNow = INDEXED_NOW.exec(text);
+  const mentions = MENTIONS.exec(text);
+  const whoPages = [...text.matchAll(WHO_PAGE)].map(([, time, unit]) => Number(time) * (unit === 's' ? 1000 : 1));
   return {
     pagesRendered: text.match(/\(\+[\d.]+m?s\)/g)?.length ?? 0,
     pagesKept: text.match(/\((?:cached|restored)\)/g)?.length ?? 0,
+    mentionMilliseconds: mentions ? Number(mentions[1]) : 0,
+    whoPagesRendered: whoPages.length,
+    whoRenderMilliseconds: whoPages.reduce((sum, time) => sum + time, 0),
     articlesIndexed: indexedNow ? Number(indexedNow[1]) : 0,
   };
 }

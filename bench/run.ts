@@ -227,6 +227,23 @@ function printReport(report: BenchReport): void {
     ...[dossier, incremental].map((build) => column(build, (b) => `${b.work?.pagesRendered} / ${b.work?.pagesKept}`)),
   ]);
   rows.push([
+    'finding entity mentions',
+    '–',
+    ...[dossier, incremental].map((build) =>
+      column(build, (b) => `${((b.work?.mentionMilliseconds ?? 0) / 1000).toFixed(1)} s`),
+    ),
+  ]);
+  rows.push([
+    'Who’s who pages: rendered, time',
+    '–',
+    ...[dossier, incremental].map((build) =>
+      column(
+        build,
+        (b) => `${b.work?.whoPagesRendered}, ${((b.work?.whoRenderMilliseconds ?? 0) / 1000).toFixed(1)} s`,
+      ),
+    ),
+  ]);
+  rows.push([
     'articles indexed for search',
     ...[floor, dossier, incremental].map((build) =>
       column(build, (b) => String(b.work?.articlesIndexed ?? b.indexedPages)),

@@ -7,10 +7,12 @@
  * never be served stale. The folder is `BuildPaths.articleCache`.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { ArticleMentions } from '../entities/articleMentions.ts';
 import type { SearchDocument } from '../search/searchDocument.ts';
 import { SEARCH_MANIFEST_FILE, searchDocumentFileName, type SearchEntry } from '../search/searchFiles.ts';
 
 const htmlFile = (directory: string, digest: string) => `${directory}${digest}.html`;
+const mentionsFile = (directory: string, digest: string) => `${directory}${digest}.mentions.json`;
 
 /** What the content sync keeps for one article. */
 export interface DerivedArticle {
@@ -18,15 +20,23 @@ export interface DerivedArticle {
   html: string;
   /** What the search index holds for it, or nothing for a draft (which is never indexed). */
   searchDocument: SearchDocument | undefined;
+  /** The topic's entities it names, with the sentence of each one's first mention. */
+  mentions: ArticleMentions;
 }
 
 export async function writeDerivedArticle(directory: string, digest: string, derived: DerivedArticle): Promise<void> {
-  await writeFile(htmlFile(directory, digest), derived.html);
+  await writeFile(mentionsFile(directory, digest), JSON.stringify(derived.mentions));
   if (derived.searchDocument) await writeFile(searchDocumentFile(directory, digest), derived.searchDocument.content);
+  // Written last: the HTML file is what marks the article as cached (see `cachedDigests`).
+  await writeFile(htmlFile(directory, digest), derived.html);
 }
 
 export async function readArticleHtml(directory: string, digest: string): Promise<string> {
   return readFile(htmlFile(directory, digest), 'utf8');
+}
+
+export async function readArticleMentions(directory: string, digest: string): Promise<ArticleMentions> {
+  return JSON.parse(await readFile(mentionsFile(directory, digest), 'utf8')) as ArticleMentions;
 }
 
 /** The digests that have their HTML in the cache: one directory listing instead of a check per article. */

@@ -56,6 +56,24 @@ export function nestHeadings(tree: Root): void {
  * every link that leaves the site opened without handing the page over (`rel="noopener noreferrer"`).
  */
 export function publishableArticleHtml(html: string, options: { trustHtml: boolean; base: string }): string {
+  return toHtml(publishableTree(html, options));
+}
+
+/** Elements that start a line of text: a paragraph, heading, list item, cell… */
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'blockquote', 'pre', 'figcaption', 'tr', 'td', 'th', 'div', 'br', 'hr']);
+
+/** The article as published (see `publishableArticleHtml`), and its words as text, a block per line, to find what it names. */
+export function publishableArticle(html: string, options: { trustHtml: boolean; base: string }): { html: string; text: string } {
+  const tree = publishableTree(html, options);
+  let text = '';
+  visit(tree, (node) => {
+    if (node.type === 'text') text += node.value;
+    else if (node.type === 'element' && BLOCKS.has(node.tagName)) text += '\n';
+  });
+  return { html: toHtml(tree), text };
+}
+
+function publishableTree(html: string, options: { trustHtml: boolean; base: string }): Root {
   const tree = options.trustHtml ? parse(html) : (sanitize(parse(html), articleSchema) as Root);
   nestHeadings(tree);
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
@@ -71,7 +89,7 @@ export function publishableArticleHtml(html: string, options: { trustHtml: boole
       element.properties['rel'] = ['noopener', 'noreferrer'];
     }
   });
-  return toHtml(tree);
+  return tree;
 }
 
 /**

@@ -19,6 +19,10 @@ export const storedArticleSchema = articleSchema.extend({
   excerpt: z.string(),
   /** Reading time in whole minutes. */
   readingMinutes: z.number().int().positive(),
+  /** Slugs of the topic's entities its title or summary names, most named first (see `articleMentions`). */
+  about: z.array(z.string()),
+  /** Slugs of the other entities it names or the editor added, most named first. */
+  mentions: z.array(z.string()),
 });
 export type StoredArticle = z.infer<typeof storedArticleSchema>;
 

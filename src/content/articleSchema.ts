@@ -36,6 +36,17 @@ export const webAddress = z.url({ protocol: /^https?$/, error: 'is not a web add
 /** A BCP 47 language tag: `en`, `pt-BR`, `zh-Hans`. @see https://www.rfc-editor.org/info/bcp47 */
 export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'is not a language tag (use one such as "en" or "pt-BR")');
 
+/** A photo's address: a URL, or a path under `public/` (never `javascript:` or `data:`). */
+export const imageSource = z
+  .string()
+  .trim()
+  .regex(/^(https?:\/\/|\/|\.{0,2}\/?[\w.-])/i, 'is not a web address or a path under public/ (use "https://…" or "/images/photo.jpg")')
+  .refine((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) || /^https?:/i.test(src), 'is not a web address or a path under public/ (use "https://…" or "/images/photo.jpg")')
+  .transform(publishableUrl);
+
+/** What a photo shows, for screen readers and when it does not load. */
+export const imageAlt = z.string({ error: 'is required: describe what the photo shows' }).trim().min(1, 'is empty: describe what the photo shows');
+
 export const articleSchema = z
   .strictObject({
     /** The headline, as the source published it. */
@@ -79,15 +90,9 @@ export const articleSchema = z
     image: z
       .strictObject({
         /** A URL, or a path under `public/`. */
-        src: z
-          .string()
-          .trim()
-          .regex(/^(https?:\/\/|\/|\.{0,2}\/?[\w.-])/i, 'is not a web address or a path under public/ (use "https://…" or "/images/photo.jpg")')
-          .refine((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) || /^https?:/i.test(src), 'is not a web address or a path under public/ (use "https://…" or "/images/photo.jpg")')
-          .transform(publishableUrl)
-          .optional(),
+        src: imageSource.optional(),
         /** What the photo shows, for screen readers and when it does not load. */
-        alt: z.string({ error: 'is required: describe what the photo shows' }).trim().min(1, 'is empty: describe what the photo shows'),
+        alt: imageAlt,
         /** Who took or owns it: "alexeynovikov/Depositphotos". */
         credit: nonEmptyText.optional(),
       })
@@ -109,6 +114,16 @@ export const articleSchema = z
         }),
       )
       .default([]),
+    /**
+     * The topic's entities this article is about besides those its words name (`add`), and those
+     * it names without being about them (`exclude`), by name or alias as in `content/topic.md`.
+     */
+    entities: z
+      .strictObject({
+        add: z.array(nonEmptyText).default([]),
+        exclude: z.array(nonEmptyText).default([]),
+      })
+      .default({ add: [], exclude: [] }),
     /** A draft is left out of every page, feed, sitemap and the search index. */
     draft: z.boolean().default(false),
   })
@@ -138,6 +153,8 @@ export function articleFieldsAt(path: readonly PropertyKey[]): string[] {
       return Object.keys(shape.image.unwrap().shape);
     case 'events':
       return Object.keys(shape.events.unwrap().element.shape);
+    case 'entities':
+      return Object.keys(shape.entities.unwrap().shape);
     default:
       return Object.keys(shape);
   }

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { BodyOptions, BodyRequest, BodyResponse, FinishedBody } from './bodyWorker.ts';
 
 export interface BodyWorkers {
-  finish(renderedHtml: string, body: string): Promise<FinishedBody>;
+  finish(request: Omit<BodyRequest, 'id'>): Promise<FinishedBody>;
   close(): Promise<void>;
 }
 
@@ -33,11 +33,11 @@ export function createBodyWorkers(options: BodyOptions, count = Math.max(1, avai
   });
   let nextId = 0;
   return {
-    finish(renderedHtml, body) {
+    finish(request) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        workers[id % workers.length]!.postMessage({ id, renderedHtml, body } satisfies BodyRequest);
+        workers[id % workers.length]!.postMessage({ id, ...request } satisfies BodyRequest);
       });
     },
     async close() {

@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   const names = await glob('**/*.md', { cwd: articlesDir });
   const files = await Promise.all(names.map(async (name) => ({ name, path: relative('.', join(articlesDir, name)), bytes: await readFile(join(articlesDir, name)) })));
   const origin = topic ? new URL(resolveSiteAddress(topic, process.env['DOSSIER_SITE']).site).origin : '';
-  const checked = checkArticles(files, origin);
+  const checked = checkArticles(files, origin, topic?.entities ?? []);
   problems.push(...checked.problems);
   if (problems.length === 0) {
     console.log(`Content is fine: ${formatCount(checked.articles.length, { one: 'article', other: 'articles' })} and the topic file.`);

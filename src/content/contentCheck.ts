@@ -2,6 +2,8 @@ import { findBrokenArticleLinks } from './articleLinks.ts';
 import { ContentError } from './contentErrors.ts';
 import { articleSlugFromPath } from '../lib/slugs.ts';
 import { validateArticleFile, type ValidArticle } from './validateArticle.ts';
+import { entityByName, findEntity, namesOf, type EntityNames } from '../entities/entities.ts';
+import { closestSpelling } from '../lib/spelling.ts';
 
 /** An article file as read from disk: its path as the editor knows it, and its bytes. */
 export interface ArticleFile {
@@ -26,9 +28,11 @@ export interface CheckedArticle extends ValidArticle {
 export function checkArticles(
   files: readonly ArticleFile[],
   siteOrigin: string,
+  entities: readonly EntityNames[],
   unchanged: (file: ArticleFile, slug: string) => ValidArticle | undefined = () => undefined,
 ): { articles: CheckedArticle[]; problems: ContentError[] } {
   const problems: ContentError[] = [];
+  const entityIndex = entityByName(entities);
   const articles: CheckedArticle[] = [];
   const pathBySlug = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -46,7 +50,11 @@ export function checkArticles(
     pathBySlug.set(slug, path);
     const article = unchanged(file, slug) ?? validateArticleFile(path, bytes);
     if (Array.isArray(article)) problems.push(...article);
-    else articles.push({ ...article, path, slug });
+    else {
+      const unknown = unknownEntities(path, article, entityIndex, entities);
+      if (unknown.length > 0) problems.push(...unknown);
+      else articles.push({ ...article, path, slug });
+    }
   }
   const links = findBrokenArticleLinks(
     articles.map(({ path, body }) => ({ file: path, body })),
@@ -54,4 +62,17 @@ export function checkArticles(
     siteOrigin,
   );
   return { articles, problems: [...problems, ...links] };
+}
+
+/** Entities an article adds or excludes by hand that the topic does not name: a typo would otherwise silently do nothing. */
+function unknownEntities(path: string, article: ValidArticle, index: ReadonlyMap<string, string>, entities: readonly EntityNames[]): ContentError[] {
+  const names = entities.flatMap(namesOf);
+  return (['add', 'exclude'] as const).flatMap((list) =>
+    article.data.entities[list].flatMap((name, position) => {
+      if (findEntity(index, name)) return [];
+      const suggestion = closestSpelling(name, names);
+      const fix = suggestion ? `did you mean "${suggestion}"?` : names.length > 0 ? `the topic's entities are: ${entities.map((entity) => entity.name).join(', ')}` : 'the topic file lists no entities';
+      return [new ContentError(path, `field "entities.${list}[${position}]" "${name}" is not an entity of the topic (${fix}; entities are listed in topic.md)`)];
+    }),
+  );
 }

@@ -14,7 +14,7 @@ import { glob } from 'tinyglobby';
 import { buildPaths } from '../integration/buildPaths.ts';
 import { articleSearchDocument } from '../search/searchDocument.ts';
 import { searchDocumentUrl, type SearchEntry } from '../search/searchFiles.ts';
-import { cachedDigests, pruneDerivedArticles, writeDerivedArticle, writeSearchManifest } from './articleCache.ts';
+import { cachedDigests, pruneDerivedArticles, readArticleMentions, writeDerivedArticle, writeSearchManifest } from './articleCache.ts';
 import type { StoredArticle } from './articleLoader.ts';
 import { readingMinutes, summarize } from './articles.ts';
 import { createBodyWorkers, type BodyWorkers } from './bodyWorkers.ts';
@@ -22,9 +22,10 @@ import { checkArticles, type ArticleFile, type CheckedArticle } from './contentC
 import { ContentErrors } from './contentErrors.ts';
 import { markdownBody } from './frontmatter.ts';
 import type { Topic } from './topic.ts';
+import { entityByName, entitySlug, findEntity, namedEntities } from '../entities/entities.ts';
 
 /** The code that turns an article file into what is stored, below `src/`: a change to it renders every article again. */
-const DERIVING_CODE = ['content/**', 'lib/**', 'search/searchDocument.ts', 'search/searchFiles.ts'];
+const DERIVING_CODE = ['content/**', 'entities/**', 'lib/**', 'search/searchDocument.ts', 'search/searchFiles.ts'];
 
 /**
  * A fingerprint of what turns a file into what is stored besides the file itself: the code
@@ -79,7 +80,7 @@ const utf8 = new TextDecoder();
  * between articles make each file's validity depend on the others, so links in an unchanged file
  * are checked again too). Stops the build with every problem found.
  */
-async function readAndCheck(context: LoaderContext, directory: URL, digestKey: string, cached: ReadonlySet<string>): Promise<ArticleToSync[]> {
+async function readAndCheck(context: LoaderContext, directory: URL, topic: Topic, digestKey: string, cached: ReadonlySet<string>): Promise<ArticleToSync[]> {
   const { store, config, generateDigest } = context;
   const names = (await glob('**/*.md', { cwd: fileURLToPath(directory) })).sort();
   const files = await readArticleFiles(names, directory, fileURLToPath(config.root));
@@ -89,51 +90,80 @@ async function readAndCheck(context: LoaderContext, directory: URL, digestKey: s
     const digest = digestByPath.get(path)!;
     return stored?.digest === digest && stored.filePath === path && cached.has(digest) ? stored.data : undefined;
   };
-  const { articles, problems } = checkArticles(files, config.site ? new URL(config.site).origin : '', (file, slug) => {
+  const { articles, problems } = checkArticles(files, config.site ? new URL(config.site).origin : '', topic.entities, (file, slug) => {
     const stored = storedUnchanged(file.path, slug);
     if (!stored) return undefined;
-    const { excerpt: _excerpt, readingMinutes: _minutes, ...data } = stored;
+    const { excerpt: _excerpt, readingMinutes: _minutes, about: _about, mentions: _mentions, ...data } = stored;
     return { data, body: markdownBody(utf8.decode(file.bytes)) };
   });
   if (problems.length > 0) throw new ContentErrors(problems);
   return articles.map((article) => ({ ...article, digest: digestByPath.get(article.path)!, unchanged: storedUnchanged(article.path, article.slug) }));
 }
 
+/** What step 2 derives from an article's body for its store entry. */
+interface DerivedFromBody {
+  readingMinutes: number;
+  about: string[];
+  mentions: string[];
+}
+
 /**
- * Step 2: renders what changed, sanitizes it and writes its HTML and search document to the
- * cache; returns each article's reading time. An article whose rendering is cached but whose
- * store entry is gone (Astro empties its store whenever the site's config changes) is only counted.
+ * Step 2: renders what changed, sanitizes it, finds the entities it names, and writes its HTML,
+ * mentions and search document to the cache. An article whose rendering is cached but whose
+ * store entry is gone (Astro empties its store whenever the site's config changes) is only read back.
  */
-async function render(context: LoaderContext, articles: readonly ArticleToSync[], topic: Topic, cache: { directory: string; digests: ReadonlySet<string> }): Promise<number[]> {
+async function render(context: LoaderContext, articles: readonly ArticleToSync[], topic: Topic, cache: { directory: string; digests: ReadonlySet<string> }): Promise<DerivedFromBody[]> {
   const base = context.config.base;
-  const minutes: number[] = [];
+  const derived: DerivedFromBody[] = [];
+  const entityIndex = entityByName(topic.entities);
+  const nameOf = new Map(topic.entities.map((entity) => [entitySlug(entity.name), entity.name]));
+  const bySlugs = (names: readonly string[]) => names.map((name) => findEntity(entityIndex, name)!);
   let workers: BodyWorkers | undefined;
+  let mentionMilliseconds = 0;
+  let mentionArticles = 0;
   try {
     await forEachConcurrently(articles, FILES_IN_FLIGHT, async ({ slug, data, body, digest, unchanged }, index) => {
-      if (unchanged) minutes[index] = unchanged.readingMinutes;
-      else if (cache.digests.has(digest)) minutes[index] = readingMinutes(body);
-      else {
+      if (unchanged) derived[index] = { readingMinutes: unchanged.readingMinutes, about: unchanged.about, mentions: unchanged.mentions };
+      else if (cache.digests.has(digest)) {
+        const { about, mentions } = await readArticleMentions(cache.directory, digest);
+        derived[index] = { readingMinutes: readingMinutes(body), about, mentions };
+      } else {
         const rendered = await context.renderMarkdown(body);
-        workers ??= createBodyWorkers({ trustHtml: topic.trustHtml, base });
-        const finished = await workers.finish(rendered.html, body);
-        const searchDocument = data.draft ? undefined : articleSearchDocument({ slug, data, html: finished.html, topicLanguage: topic.language, base });
-        await writeDerivedArticle(cache.directory, digest, { html: finished.html, searchDocument });
-        minutes[index] = finished.readingMinutes;
+        workers ??= createBodyWorkers({
+          trustHtml: topic.trustHtml,
+          base,
+          language: topic.language,
+          entities: namedEntities(topic.entities),
+        });
+        const finished = await workers.finish({
+          renderedHtml: rendered.html,
+          body,
+          article: { title: data.title, summary: data.summary, lang: data.lang, add: bySlugs(data.entities.add), exclude: bySlugs(data.entities.exclude) },
+        });
+        mentionMilliseconds += finished.mentionMilliseconds;
+        mentionArticles++;
+        const { about, mentions } = finished.mentions;
+        const entities = [...about, ...mentions].map((entity) => nameOf.get(entity)!);
+        const searchDocument = data.draft ? undefined : articleSearchDocument({ slug, data, html: finished.html, entities, topicLanguage: topic.language, base });
+        await writeDerivedArticle(cache.directory, digest, { html: finished.html, searchDocument, mentions: finished.mentions });
+        derived[index] = { readingMinutes: finished.readingMinutes, about, mentions };
       }
     });
   } finally {
     await workers?.close();
   }
-  return minutes;
+  // The benchmark reads this line: finding mentions must stay linear in the articles.
+  if (mentionArticles > 0) context.logger.info(`Found the entities of ${mentionArticles} articles in ${Math.round(mentionMilliseconds)} ms`);
+  return derived;
 }
 
 /** Step 3: stores every article, forgets removed ones, prunes the cache and lists the searchable articles. */
-async function publish(context: LoaderContext, articles: readonly ArticleToSync[], minutes: readonly number[], cacheDirectory: string): Promise<void> {
+async function publish(context: LoaderContext, articles: readonly ArticleToSync[], derived: readonly DerivedFromBody[], cacheDirectory: string): Promise<void> {
   const { store } = context;
   articles.forEach(({ path, slug, data, body, digest, unchanged }, index) => {
     if (unchanged) return;
     // The schema already ran in checkArticles; Astro's parseData would run it a second time.
-    store.set({ id: slug, data: { ...data, excerpt: summarize({ id: slug, data, body }), readingMinutes: minutes[index]! }, filePath: path, digest });
+    store.set({ id: slug, data: { ...data, excerpt: summarize({ id: slug, data, body }), ...derived[index]! }, filePath: path, digest });
   });
   const slugs = new Set(articles.map((article) => article.slug));
   for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);
@@ -145,10 +175,10 @@ async function publish(context: LoaderContext, articles: readonly ArticleToSync[
 export async function syncArticles(context: LoaderContext, directory: URL, topic: Topic): Promise<void> {
   const { config } = context;
   const cacheDirectory = buildPaths(config).articleCache;
-  // Everything besides the file itself that decides what is derived from it.
-  const digestKey = `${await derivationFingerprint(config.markdown)}:${topic.trustHtml}:${topic.language}:${config.base}`;
+  // Everything besides the file itself that decides what is derived from it; the entities decide its mentions.
+  const digestKey = `${await derivationFingerprint(config.markdown)}:${topic.trustHtml}:${topic.language}:${config.base}:${JSON.stringify(topic.entities)}`;
   const cached = await cachedDigests(cacheDirectory);
-  const articles = await readAndCheck(context, directory, digestKey, cached);
-  const minutes = await render(context, articles, topic, { directory: cacheDirectory, digests: cached });
-  await publish(context, articles, minutes, cacheDirectory);
+  const articles = await readAndCheck(context, directory, topic, digestKey, cached);
+  const derived = await render(context, articles, topic, { directory: cacheDirectory, digests: cached });
+  await publish(context, articles, derived, cacheDirectory);
 }

@@ -3,7 +3,8 @@
  * against this schema (by `readTopic` in `topic.ts`) and whose body is the "About" text. A new topic needs no change in `src/`.
  */
 import { z } from 'astro/zod';
-import { languageTag, webAddress } from './articleSchema.ts';
+import { imageAlt, imageSource, languageTag, webAddress } from './articleSchema.ts';
+import { ENTITY_KINDS, entityClashes } from '../entities/entities.ts';
 import { uiOverrideProblem } from '../i18n/uiOverrides.ts';
 import type { UiOverrides } from '../i18n/translate.ts';
 
@@ -20,6 +21,25 @@ const uiString = z.union([
   }),
 ]);
 
+/** One of the story's entities. */
+const topicEntity = z.strictObject({
+  /** The name readers know it by; it gives the entity its page (`Ken Hu` → `/who/ken-hu/`). */
+  name: z.string().trim().min(1),
+  /**
+   * Other names and spellings articles use for it (`Huawei Technologies`, `EU`): found like the
+   * name. A description ("the Chinese tech giant") is not an alias.
+   */
+  aliases: z.array(z.string().trim().min(1)).default([]),
+  /** What it is: a person, an organisation, a place, a product, an event, or something other. */
+  kind: z.enum(ENTITY_KINDS).default('other'),
+  /** One or two sentences saying who or what it is, for readers new to the story. */
+  description: z.string().trim().min(1).optional(),
+  /** Its own web site, or a reference page about it. */
+  url: webAddress.optional(),
+  /** A portrait or logo: `src` (a URL or a path under `public/`) and `alt`, what it shows. */
+  image: z.strictObject({ src: imageSource, alt: imageAlt }).optional(),
+});
+
 export const topicSchema = z.strictObject({
   /** The digest's name, shown in the header, the feed and every page title. */
   title: z.string().trim().min(1),
@@ -32,16 +52,16 @@ export const topicSchema = z.strictObject({
    * makes every link, asset and feed item live under it. `DOSSIER_SITE` overrides it for one build.
    */
   site: webAddress,
-  /** The people, companies and institutions the story is about, listed on the About page. */
+  /**
+   * The people, organisations, places and things the story is about. Each gets a page
+   * (`/who/<slug>/`) listing the articles that name it, found by its name and aliases.
+   */
   entities: z
-    .array(
-      z.strictObject({
-        name: z.string().trim().min(1),
-        description: z.string().trim().min(1).optional(),
-        url: webAddress.optional(),
-      }),
-    )
-    .default([]),
+    .array(topicEntity)
+    .default([])
+    .superRefine((entities, context) => {
+      for (const problem of entityClashes(entities)) context.addIssue({ code: 'custom', ...problem, input: undefined });
+    }),
   /**
    * The editor's own wording of interface strings, by key (`nav.archive: Every article`): each
    * replaces the dictionary's string in the digest's language. The keys are listed in README.
@@ -69,6 +89,9 @@ export const topicSchema = z.strictObject({
    */
   offline: z.boolean().default(true),
 });
+
+/** One of the topic's entities, checked. */
+export type TopicEntity = z.output<typeof topicEntity>;
 
 /** The topic file's frontmatter, checked and with every default filled in. */
 export type TopicSettings = z.output<typeof topicSchema>;

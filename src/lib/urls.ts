@@ -33,3 +33,6 @@ export const tagPath = (slug: string) => `${tagsPath}${slug}/`;
 export const tagFeedPath = (slug: string) => `${tagPath(slug)}rss.xml`;
 export const tagTimelinePath = (slug: string) => `${tagPath(slug)}timeline/`;
 export const sourcePath = (slug: string) => `${sourcesPath}${slug}/`;
+export const whoPath = '/who/';
+export const entityPath = (slug: string) => `${whoPath}${slug}/`;
+export const entityFeedPath = (slug: string) => `${entityPath(slug)}rss.xml`;

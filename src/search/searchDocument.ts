@@ -4,7 +4,7 @@
  * after the last one is written. It is the one place that says what search sees of an article
  * (the article page carries no Pagefind markup): headline, standfirst and text indexed, with
  * headings weighted and anchored as on the page (the same HTML); title, date, source and image as
- * metadata; tag, source and year as filters; date to sort by.
+ * metadata; tag, source, year and entity as filters; date to sort by.
  */
 import type { ArticleData } from '../content/articleSchema.ts';
 import { escapeHtml } from '../lib/escapeHtml.ts';
@@ -24,6 +24,8 @@ export interface SearchDocumentInput {
   data: ArticleData;
   /** The article's published HTML (the page's `.prose`). */
   html: string;
+  /** The names of the topic's entities the article is about or mentions. */
+  entities: readonly string[];
   /** The language of articles that do not name their own: the topic's. */
   topicLanguage: string;
   /** The site's base path (`/` or `/digests/huawei/`). */
@@ -35,7 +37,14 @@ function imageAddress(src: string, base: string): string {
   return /^https?:\/\//.test(src) ? src : underBase(base, src);
 }
 
-export function articleSearchDocument({ slug, data, html, topicLanguage, base }: SearchDocumentInput): SearchDocument {
+export function articleSearchDocument({
+  slug,
+  data,
+  html,
+  entities,
+  topicLanguage,
+  base,
+}: SearchDocumentInput): SearchDocument {
   const day = data.date.day;
   const source = escapeHtml(data.source.name);
   // An article in another language than the digest's: results show its title and excerpt with its `lang` and `dir`.
@@ -49,6 +58,7 @@ export function articleSearchDocument({ slug, data, html, topicLanguage, base }:
     `<div data-pagefind-ignore><span data-pagefind-meta="source" data-pagefind-filter="source">${source}</span><span data-pagefind-meta="date:${day}"></span>${languageMeta.join('')}</div>`,
     `<span data-pagefind-filter="year:${day.slice(0, 4)}"></span><span data-pagefind-sort="date:${day}"></span>`,
     ...data.tags.map((tag) => `<span data-pagefind-filter="tag:${escapeHtml(tag)}"></span>`),
+    ...entities.map((name) => `<span data-pagefind-filter="entity:${escapeHtml(name)}"></span>`),
     data.image?.src
       ? `<div data-pagefind-ignore><img src="${escapeHtml(imageAddress(data.image.src, base))}" alt="${escapeHtml(data.image.alt)}" data-pagefind-meta="image[src], image_alt[alt]"></div>`
       : '',

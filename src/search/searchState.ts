@@ -20,6 +20,7 @@ export const SEARCH_FILTERS = [
   { name: 'source', label: 'search.filter.source' },
   { name: 'tag', label: 'search.filter.tag' },
   { name: 'year', label: 'search.filter.year' },
+  { name: 'entity', label: 'search.filter.entity' },
 ] as const satisfies readonly { name: string; label: UiKey }[];
 
 export type SearchFilterName = (typeof SEARCH_FILTERS)[number]['name'];

@@ -3,7 +3,7 @@
  * published articles newest first, and the derived indexes pages share.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { readArticleHtml } from '../content/articleCache.ts';
+import { readArticleHtml, readArticleMentions } from '../content/articleCache.ts';
 import { getPublishedArticles } from '../content/articles.ts';
 import { TOPIC_ENTRY_ID } from '../content/topicLoader.ts';
 import { publishableArticleHtml } from '../content/articleHtml.ts';
@@ -15,6 +15,10 @@ import { layoutOverview } from '../timeline/overview.ts';
 import { timelinePath } from '../lib/urls.ts';
 import { withCacheKeys } from './pageCacheKey.ts';
 import { createTranslator, type Translator } from '../i18n/translate.ts';
+import { entitySlug, namedEntities } from '../entities/entities.ts';
+import { entriesNaming, groupByEntity } from '../entities/entityPages.ts';
+import { createMentionMatcher } from '../entities/mentionMatcher.ts';
+import type { TopicEntity } from '../content/topicSchema.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -44,7 +48,45 @@ export function getTranslator(): Promise<Translator> {
 
 let cached: Promise<ReturnType<typeof buildIndexes>> | undefined;
 
-function buildIndexes(articles: Article[]) {
+/** How many of the events naming an entity its page shows, newest first. */
+const ENTITY_EVENTS = 10;
+
+/**
+ * Each of the topic's entities (in the topic file's order) with the articles naming it, the
+ * entities named most often beside it, and the newest timeline events naming it.
+ */
+function entityIndex(
+  articles: Article[],
+  timeline: ReturnType<typeof collectTimelineEntries>,
+  entities: readonly TopicEntity[],
+  language: string,
+) {
+  const slugged = entities.map((entity) => ({ ...entity, slug: entitySlug(entity.name) }));
+  const groups = groupByEntity(
+    articles,
+    slugged.map((entity) => entity.slug),
+  );
+  const matcher = createMentionMatcher(namedEntities(entities), language);
+  const events = entriesNaming(
+    timeline.filter((entry) => entry.kind === 'event'),
+    matcher,
+  );
+  const nameOf = new Map(slugged.map((entity) => [entity.slug, entity.name]));
+  return slugged.map((entity) => {
+    const { articles: naming, together } = groups.get(entity.slug)!;
+    return {
+      ...entity,
+      articles: naming,
+      together: together.map((other) => ({ ...other, name: nameOf.get(other.slug)! })),
+      events: (events.get(entity.slug) ?? []).slice(-ENTITY_EVENTS).reverse(),
+    };
+  });
+}
+
+/** One of the topic's entities as its page shows it. */
+export type Entity = ReturnType<typeof entityIndex>[number];
+
+function buildIndexes(articles: Article[], topic: { entities: readonly TopicEntity[]; language: string }) {
   const timeline = collectTimelineEntries(articles);
   const timelinePages = planTimelinePages(groupByYearAndMonth(timeline));
   const homes = entryHomes(timelinePages);
@@ -58,12 +100,15 @@ function buildIndexes(articles: Article[]) {
     timelineEntryPath: (entry: Parameters<typeof entryLocation>[1]) => `${timelinePath}${entryLocation(homes, entry)}`,
     eventsByArticle: eventsByArticle(timeline),
     related: findRelatedArticles(articles),
+    entities: entityIndex(articles, timeline, topic.entities, topic.language),
   };
 }
 
-/** Published articles (drafts left out), newest first, with tags, sources, timeline and related articles. */
+/** Published articles (drafts left out), newest first, with tags, sources, timeline, related articles and the topic's entities. */
 export function getDigest() {
-  cached ??= getCollection('articles').then((entries) => buildIndexes(getPublishedArticles(entries)));
+  cached ??= Promise.all([getCollection('articles'), getTopic()]).then(([entries, topic]) =>
+    buildIndexes(getPublishedArticles(entries), topic),
+  );
   return cached;
 }
 
@@ -96,4 +141,9 @@ export function getArticleHtml(article: Article): Promise<string> {
   if (article.digest === undefined)
     throw new Error(`Article ${article.id} has no digest: it was not stored by the article loader`);
   return readArticleHtml(articleCache, String(article.digest));
+}
+
+/** The sentence of each entity's first mention in an article, by slug, as the content sync found them. */
+export async function getMentionContexts(article: Article): Promise<Record<string, string>> {
+  return (await readArticleMentions(articleCache, String(article.digest))).contexts;
 }

@@ -11,6 +11,39 @@ export interface NewsArticleInput {
   inLanguage: string;
   isBasedOn?: string | undefined;
   imageUrl?: string | undefined;
+  /** What the article is about (the entities its title or summary names), and what else it names. */
+  about?: Thing[];
+  mentions?: Thing[];
+}
+
+/** An entity in the schema.org vocabulary: its page on the site as `url`, its own site as `sameAs`. */
+export interface Thing {
+  '@type': 'Person' | 'Organization' | 'Place' | 'Product' | 'Event' | 'Thing';
+  name: string;
+  url: string;
+  sameAs?: string;
+}
+
+const SCHEMA_TYPES = {
+  person: 'Person',
+  organisation: 'Organization',
+  place: 'Place',
+  product: 'Product',
+  event: 'Event',
+  other: 'Thing',
+} as const;
+
+/** schema.org's type for an entity of the topic, with its page's address and its own site. */
+export function thing(
+  entity: { name: string; kind: keyof typeof SCHEMA_TYPES; url?: string | undefined },
+  pageUrl: string,
+): Thing {
+  return {
+    '@type': SCHEMA_TYPES[entity.kind],
+    name: entity.name,
+    url: pageUrl,
+    ...(entity.url && { sameAs: entity.url }),
+  };
 }
 
 export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
@@ -33,6 +66,8 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     },
     ...(input.isBasedOn && { isBasedOn: input.isBasedOn }),
     ...(input.imageUrl && { image: input.imageUrl }),
+    ...(input.about?.length && { about: input.about }),
+    ...(input.mentions?.length && { mentions: input.mentions }),
   };
 }
 

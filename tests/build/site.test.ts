@@ -32,6 +32,8 @@ describe('the default digest, as built', () => {
       'sources/index.html',
       'sources/silicon-republic/index.html',
       'sources/android-headlines/index.html',
+      'who/index.html',
+      'who/ken-hu/index.html',
       `${BRUSSELS.slice(1)}index.html`,
       `${CENTRE.slice(1)}index.html`,
     ]) {
@@ -163,7 +165,7 @@ describe('the default digest, as built', () => {
     const feeds = [
       'rss.xml',
       ...pages
-        .filter((page) => /^tags\/[^/]+\/index\.html$/.test(page))
+        .filter((page) => /^(tags|who)\/[^/]+\/index\.html$/.test(page))
         .map((page) => page.replace(/index\.html$/, 'rss.xml')),
     ];
     expect(feeds.length).toBeGreaterThan(1);

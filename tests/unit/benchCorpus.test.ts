@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phasesFromLog, workFromLog } from '../../bench/buildLog.ts';
-import { createCorpusPool, syntheticArticle } from '../../bench/corpus.ts';
+import { createCorpusPool, syntheticArticle, syntheticTopic } from '../../bench/corpus.ts';
+import { parseTopic } from '../../src/content/topic.ts';
 import { validateArticleFile } from '../../src/content/validateArticle.ts';
 import { SEARCH_LOG_LABEL } from '../../src/search/build/searchIndex.ts';
 
@@ -29,6 +30,14 @@ describe('the benchmark corpus', () => {
     expect(bodies).toMatch(/^## /m);
     expect(bodies).toMatch(/\]\(https:\/\//);
     expect(bodies).toMatch(/^> /m);
+  });
+
+  it('names 50 entities in its topic, with aliases, and the articles name them', () => {
+    const topic = parseTopic(syntheticTopic(pool), 'topic.md');
+    expect(topic.entities).toHaveLength(50);
+    expect(topic.entities.filter((entity) => entity.aliases.length > 0).length).toBeGreaterThanOrEqual(30);
+    const bodies = Array.from({ length: 20 }, (_, index) => syntheticArticle(pool, index).text).join('\n');
+    expect(bodies).toContain(topic.entities[0]!.aliases[0]!.split(' ')[0]!);
   });
 
   it('gives every article its own file name', () => {
@@ -77,9 +86,19 @@ describe('build phases read from the log', () => {
         '12:00:04   ├─ /articles/b/index.html (restored)',
         '12:00:04   ├─ /articles/c/index.html (+3ms) ',
         ' (+1.2s) ',
+        '12:00:01 [dossier-articles] Found the entities of 3 articles in 42 ms',
+        '12:00:05   ├─ /who/huawei/index.html (+5ms) ',
+        '12:00:05   ├─ /who/huawei/rss.xml (+1.5s) ',
         `12:00:10 [${SEARCH_LOG_LABEL}] Indexed 3 pages for search in 2 shards, 1 of them in this build (Pagefind ran 0.4 s beside the build).`,
       ].join('\n'),
     );
-    expect(work).toEqual({ pagesRendered: 3, pagesKept: 2, articlesIndexed: 1 });
+    expect(work).toEqual({
+      pagesRendered: 5,
+      pagesKept: 2,
+      articlesIndexed: 1,
+      mentionMilliseconds: 42,
+      whoPagesRendered: 2,
+      whoRenderMilliseconds: 1505,
+    });
   });
 });

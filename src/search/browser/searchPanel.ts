@@ -130,10 +130,13 @@ export function mountSearch(root: HTMLElement): MountedSearch {
     state: SearchState,
   ): void {
     for (const { name } of SEARCH_FILTERS) {
-      const options = filterBox.querySelector<HTMLElement>(`fieldset[data-filter="${name}"] .filter-options`)!;
+      const fieldset = filterBox.querySelector<HTMLFieldSetElement>(`fieldset[data-filter="${name}"]`)!;
+      const options = fieldset.querySelector<HTMLElement>('.filter-options')!;
       const values = Object.keys(all[name] ?? {}).sort((a, b) =>
         name === 'year' ? b.localeCompare(a) : a.localeCompare(b, locale),
       );
+      // A digest whose topic names no entities has nothing to filter them by.
+      fieldset.hidden = values.length === 0;
       options.replaceChildren(
         ...values.map((value, index) =>
           filterOption(

@@ -24,7 +24,7 @@ const FORMS_WITHOUT_COUNT: Record<string, readonly Intl.LDMLPluralRule[]> = {
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   '*': ['rss'],
   de: ['min', 'rss feed', 'winter'],
-  fr: ['article', 'articles', 'min', 'page', 'pages', 'photo', 'source', 'sources'],
+  fr: ['article', 'articles', 'min', 'organisations', 'page', 'pages', 'photo', 'source', 'sources'],
   es: ['min'],
   pt: ['min'],
   it: ['min'],

@@ -16,6 +16,7 @@ function document(overrides: Partial<Parameters<typeof articleSearchDocument>[0]
     slug: 'centre',
     data: centre.data,
     html: '<h2 id="trust">Trust</h2><p>Body text.</p>',
+    entities: ['Huawei', 'Ken Hu'],
     topicLanguage: 'en-GB',
     base: '/digests/huawei/',
     ...overrides,
@@ -52,6 +53,8 @@ describe('the search document of an article', () => {
     expect(content).toContain('data-pagefind-filter="tag:huawei"');
     expect(content).toContain('data-pagefind-filter="tag:eu-policy"');
     expect(content).toContain('data-pagefind-filter="year:2019"');
+    expect(content).toContain('data-pagefind-filter="entity:Huawei"');
+    expect(content).toContain('data-pagefind-filter="entity:Ken Hu"');
     expect(content).toContain('data-pagefind-sort="date:2019-03-06"');
   });
 

@@ -14,7 +14,7 @@ describe('search state in the URL', () => {
     expect(state).toEqual({
       query: 'transparency centre',
       sort: 'oldest',
-      filters: { source: ['Silicon Republic'], tag: ['huawei', '5g'], year: [] },
+      filters: { source: ['Silicon Republic'], tag: ['huawei', '5g'], year: [], entity: [] },
     });
     expect(writeSearchState(state)).toBe(query);
   });
