@@ -88,7 +88,10 @@ describe('edge cases that must build', () => {
     const emoji = await readPage(site, 'articles/emoji/');
     expect(emoji('h1').text()).toBe('Satellites 🚀 and 5G 📡: the race goes on');
     const arabic = await readPage(site, 'articles/arabic/');
-    expect(arabic('html').attr('lang')).toBe('ar');
+    // The page speaks the digest's language; the article's own words carry theirs, right to left.
+    expect(arabic('html').attr('lang')).not.toBe('ar');
+    for (const selector of ['h1', '.prose'])
+      expect([arabic(selector).attr('lang'), arabic(selector).attr('dir')], selector).toEqual(['ar', 'rtl']);
     expect(arabic('h1').text()).toBe('هواوي تفتتح مركزا للأمن السيبراني في بروكسل');
     const long = await readPage(site, 'articles/long/');
     expect(long('.article-tags li')).toHaveLength(40);
