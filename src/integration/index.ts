@@ -67,8 +67,10 @@ export function dossier(options: DossierOptions): AstroIntegration {
         searchIndex = startSearchIndex(paths, { maxArticles: options.searchShardArticles }, logger);
       },
       'astro:build:done': async ({ logger }) => {
-        // The search index goes into the site first: the service worker lists its files.
+        // The search index goes into the site first, and the last build's pages this one no longer
+        // has go out: the service worker lists every file the site then holds.
         const searchShards = await searchIndex.publish();
+        await keptOutput.finish();
         if (options.topic.offline) {
           const { precached, wholeIndex } = await writeServiceWorker(paths, {
             buildId,
@@ -82,8 +84,6 @@ export function dossier(options: DossierOptions): AstroIntegration {
         }
         // For hosts that read one, the security policy as real headers.
         await writeFile(`${paths.outDir}_headers`, headersFile(base));
-        // Last, once every page is written: remove the pages of the last build that this one no longer has.
-        await keptOutput.finish();
       },
     },
   };
