@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../lib/dates.ts';
+import { foldCaseAndAccents } from '../lib/slugs.ts';
 
 /** What makes two articles the same story, with the words to tell the editor. */
 export interface StoryIdentity {
@@ -29,10 +30,7 @@ export function canonicalKey(url: string): string {
 
 /** A title as a key: case, accents, quotes, punctuation and spacing do not make another story. */
 export function titleKey(title: string, day: CalendarDate): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  const words = foldCaseAndAccents(title)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   return `${words}|${day}`;

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { isValidDay, parsePublicationDate, toCalendarDate, type CalendarDate } from '../lib/dates.ts';
-import { dateLanguageOf, strictDateParser } from '../lib/languageDates.ts';
+import { dateLanguageOf, intlMonthNames, strictDateParser } from '../lib/languageDates.ts';
 
 /** A publication date found inside a line of text, and where, so the line can be read without it. */
 export interface DateInText {
@@ -130,19 +130,9 @@ const FEED_LOCALES = [
 const FOREIGN_MONTHS = (() => {
   const months = new Map<string, string>();
   for (const locale of FEED_LOCALES) {
-    for (const month of ENGLISH_MONTHS.keys()) {
-      const date = new Date(Date.UTC(2019, month, 15));
-      for (const style of ['long', 'short'] as const) {
-        for (const format of [{ month: style }, { month: style, day: 'numeric' }] as const) {
-          const part = new Intl.DateTimeFormat(locale, { ...format, timeZone: 'UTC' })
-            .formatToParts(date)
-            .find((piece) => piece.type === 'month')?.value;
-          if (!part) continue;
-          const name = part.toLocaleLowerCase(locale).replace(/\.$/, '');
-          months.set(name, ENGLISH_MONTHS[month]!);
-          if (style === 'long') months.set(name.slice(0, 3), ENGLISH_MONTHS[month]!);
-        }
-      }
+    for (const { name, month, style } of intlMonthNames(locale)) {
+      months.set(name, ENGLISH_MONTHS[month - 1]!);
+      if (style === 'long') months.set(name.slice(0, 3), ENGLISH_MONTHS[month - 1]!);
     }
   }
   return months;

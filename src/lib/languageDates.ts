@@ -77,26 +77,36 @@ export const DATE_LEAD: Record<DateLanguage, string> = {
 
 const LETTER = '\\p{L}';
 
-/** Lower-case month names and abbreviations of a language, to their number: "märz", "mär", "марта", "марте". */
-function monthNames(language: DateLanguage): Map<string, number> {
-  const names = new Map<string, number>();
+/**
+ * Every name `Intl` gives a month in a language, lower-case and without a final dot, in month
+ * order: long and short, alone and after a day (the form that follows a number, Russian's
+ * genitive "марта"). For reading dates written in words.
+ */
+export function intlMonthNames(locale: string): { name: string; month: number; style: 'long' | 'short' }[] {
+  const names: { name: string; month: number; style: 'long' | 'short' }[] = [];
   for (let month = 1; month <= 12; month += 1) {
     const date = new Date(Date.UTC(2019, month - 1, 15));
     for (const style of ['long', 'short'] as const) {
-      // With a day, Intl gives the form that follows a number (Russian's genitive "марта").
       for (const format of [{ month: style }, { month: style, day: 'numeric' }] as const) {
-        const part = new Intl.DateTimeFormat(language, { ...format, timeZone: 'UTC' })
+        const part = new Intl.DateTimeFormat(locale, { ...format, timeZone: 'UTC' })
           .formatToParts(date)
           .find((piece) => piece.type === 'month')?.value;
-        const name = part?.toLocaleLowerCase(language).replace(/\.$/, '');
-        if (name && /\p{L}{3,}/u.test(name)) names.set(name, month);
+        if (part) names.push({ name: part.toLocaleLowerCase(locale).replace(/\.$/, ''), month, style });
       }
     }
+  }
+  return names;
+}
+
+/** Lower-case month names and abbreviations of a language, to their number: "märz", "mär", "марта", "марте". */
+function monthNames(language: DateLanguage): Map<string, number> {
+  const names = new Map<string, number>();
+  const fromIntl = intlMonthNames(language);
+  for (let month = 1; month <= 12; month += 1) {
+    const ofMonth = fromIntl.filter((entry) => entry.month === month);
+    for (const { name } of ofMonth) if (/\p{L}{3,}/u.test(name)) names.set(name, month);
     // "в марте", "в мае", "в январе": Russian's prepositional case, which Intl does not give.
-    if (language === 'ru') {
-      const nominative = new Intl.DateTimeFormat('ru', { month: 'long', timeZone: 'UTC' }).format(date);
-      names.set(nominative.replace(/[ьй]$/, '') + 'е', month);
-    }
+    if (language === 'ru') names.set(ofMonth[0]!.name.replace(/[ьй]$/, '') + 'е', month);
   }
   return names;
 }
