@@ -92,6 +92,15 @@ describe('a rebuild after editing a digest of many search shards', () => {
         (result) => result.meta['date']!,
       );
       expect(oldestFirst).toEqual([...newestFirst].reverse());
+      // A page of results that ends inside a shard, as a reader's first twenty may.
+      const cut = SHARD_ARTICLES + 3;
+      for (const [sort, all] of [
+        ['desc', newestFirst],
+        ['asc', oldestFirst],
+      ] as const) {
+        const firstPage = await pagefind.search(null, { sort: { date: sort }, filters: everyArticle }, cut);
+        expect(firstPage.map((result) => result.meta['date']!)).toEqual(all.slice(0, cut));
+      }
       expect((await pagefind.search('zeppelins')).map((result) => result.meta['title'])).toEqual([
         'A retitled article about zeppelins',
       ]);

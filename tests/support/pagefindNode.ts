@@ -36,12 +36,13 @@ export async function loadPagefind(siteDir: string, pageLanguage = 'en') {
   });
   return {
     shards: file.shards,
-    /** Every match, in the order asked for. */
+    /** The first `limit` matches (every one by default), in the order asked for. */
     async search(
       term: string | null,
       options: Partial<SearchOptions> = {},
+      limit = Number.MAX_SAFE_INTEGER,
     ): Promise<(PagefindResultData & { filters: Record<string, string[]> })[]> {
-      const { results } = await search.search(term, { filters: {}, ...options }, Number.MAX_SAFE_INTEGER);
+      const { results } = await search.search(term, { filters: {}, ...options }, limit);
       return results as (PagefindResultData & { filters: Record<string, string[]> })[];
     },
     filters: () => search.filters(),

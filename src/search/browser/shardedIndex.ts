@@ -2,7 +2,7 @@
  * Searches the shards of the index (see `../build/shardPlan.ts`) as one. Pagefind merges indexes itself,
  * but orders merged results by each index's own score, which for a sorted search is a rank within
  * that index: dates would interleave. Every index is therefore tagged with a `shard` filter, and
- * a search by date asks the shards for their sorted results one after another, in date order.
+ * a search by date asks the shards that hold the first results for their own sorted results.
  * The same code runs in the reader's browser and in the tests, against Pagefind's real bundle.
  */
 import type { SearchShardsFile } from '../searchFiles.ts';
@@ -126,7 +126,11 @@ export async function openShardedSearch(file: SearchShardsFile, place: ShardPlac
     (await pagefind.search(term, { ...options, filters: { ...options.filters, [SHARD_FILTER]: { any: [key] } } }))
       ?.results ?? [];
 
-  /** The first `limit` matches by date: shard after shard, the languages of one shard merged by their dates. */
+  /**
+   * The first `limit` matches by date. Shards hold disjoint spans of time, so the newest (or
+   * oldest) shards with matches supply them all: the shards' match counts say which and how many
+   * from each, and those shards are asked at once. The languages of one shard are merged by date.
+   */
   async function byDate(
     term: string | null,
     options: SearchOptions,
@@ -135,27 +139,34 @@ export async function openShardedSearch(file: SearchShardsFile, place: ShardPlac
   ): Promise<PagefindResultData[]> {
     const direction = Object.values(options.sort!)[0]!;
     const shardOrder = direction === 'asc' ? file.shards : [...file.shards].reverse();
-    const found: PagefindResultData[] = [];
-    for (const shard of shardOrder) {
-      if (found.length >= limit) break;
+    let wanted = limit;
+    const asked = shardOrder.flatMap((shard) => {
       const keys = indexes
         .filter((index) => index.shard === shard.path && (counts[index.key] ?? 0) > 0)
         .map((index) => index.key);
-      const lists = await Promise.all(
-        keys.map(async (key) =>
-          Promise.all(
-            (await matchesIn(term, options, key)).slice(0, limit - found.length).map((result) => result.data()),
-          ),
-        ),
+      const take = Math.min(
+        wanted,
+        keys.reduce((sum, key) => sum + counts[key]!, 0),
       );
-      const merged = lists.flat();
-      if (lists.length > 1)
-        merged.sort(
-          (a, b) => (a.meta['date'] ?? '').localeCompare(b.meta['date'] ?? '') * (direction === 'asc' ? 1 : -1),
+      wanted -= take;
+      return take > 0 ? [{ keys, take }] : [];
+    });
+    const lists = await Promise.all(
+      asked.map(async ({ keys, take }) => {
+        const perLanguage = await Promise.all(
+          keys.map(async (key) =>
+            Promise.all((await matchesIn(term, options, key)).slice(0, take).map((result) => result.data())),
+          ),
         );
-      found.push(...merged.slice(0, limit - found.length));
-    }
-    return found;
+        const merged = perLanguage.flat();
+        if (perLanguage.length > 1)
+          merged.sort(
+            (a, b) => (a.meta['date'] ?? '').localeCompare(b.meta['date'] ?? '') * (direction === 'asc' ? 1 : -1),
+          );
+        return merged.slice(0, take);
+      }),
+    );
+    return lists.flat();
   }
 
   return {
