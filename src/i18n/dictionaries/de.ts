@@ -161,7 +161,7 @@ export const de: Dictionary = {
   'offline.title': 'Sie sind offline',
   'offline.description': 'Diese Seite erscheint, wenn eine Seite nicht zum Offline-Lesen gespeichert wurde.',
   'offline.lede':
-    'Diese Seite wurde nicht zum Offline-Lesen gespeichert. Die Suche funktioniert weiterhin, und diese Artikel, die Sie schon geöffnet haben, können Sie jetzt lesen:',
+    'Diese Seite wurde nicht zum Offline-Lesen gespeichert. Diese Artikel, die Sie schon geöffnet haben, können Sie jetzt lesen:',
   'offline.none': 'Noch keine: Artikel, die Sie online öffnen, werden hier gespeichert.',
   'offline.home': 'Zur Startseite',
   'offline.keep.button': 'Diese Sammlung zum Offline-Lesen speichern',

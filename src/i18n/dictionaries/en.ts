@@ -213,7 +213,7 @@ export const en = {
   'offline.title': 'You are offline',
   'offline.description': 'This page is shown when a page was not kept for offline reading.',
   'offline.lede':
-    'This page was not kept for offline reading. Search still works, and these articles, which you opened before, can be read now:',
+    'This page was not kept for offline reading. These articles, which you opened before, can be read now:',
   'offline.none': 'None yet: articles you open while online are kept here.',
   'offline.home': 'Go to the home page',
   'offline.keep.button': 'Keep this digest for offline reading',

@@ -174,7 +174,7 @@ export const es: Dictionary = {
   'offline.title': 'Sin conexión',
   'offline.description': 'Esta página aparece cuando una página no se guardó para leerla sin conexión.',
   'offline.lede':
-    'Esta página no se guardó para leerla sin conexión. La búsqueda sigue funcionando, y estos artículos, que ya has abierto, se pueden leer ahora:',
+    'Esta página no se guardó para leerla sin conexión. Estos artículos, que ya has abierto, se pueden leer ahora:',
   'offline.none': 'Ninguno todavía: los artículos que abras con conexión se guardan aquí.',
   'offline.home': 'Ir a la portada',
   'offline.keep.button': 'Guardar esta colección para leerla sin conexión',

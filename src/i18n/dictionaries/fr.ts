@@ -178,7 +178,7 @@ export const fr: Dictionary = {
   'offline.title': 'Vous êtes hors ligne',
   'offline.description': 'Cette page s’affiche quand une page n’a pas été conservée pour la lecture hors ligne.',
   'offline.lede':
-    'Cette page n’a pas été conservée pour la lecture hors ligne. La recherche fonctionne toujours, et ces articles, que vous avez déjà ouverts, peuvent être lus dès maintenant\u00a0:',
+    'Cette page n’a pas été conservée pour la lecture hors ligne. Ces articles, que vous avez déjà ouverts, peuvent être lus dès maintenant\u00a0:',
   'offline.none': 'Aucun pour l’instant\u00a0: les articles que vous ouvrez en ligne sont conservés ici.',
   'offline.home': 'Aller à l’accueil',
   'offline.keep.button': 'Conserver cette collection pour la lecture hors ligne',

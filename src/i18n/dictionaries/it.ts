@@ -178,7 +178,7 @@ export const it: Dictionary = {
   'offline.title': 'Sei offline',
   'offline.description': 'Questa pagina compare quando una pagina non è stata salvata per la lettura offline.',
   'offline.lede':
-    'Questa pagina non è stata salvata per la lettura offline. La ricerca funziona ancora, e questi articoli, che hai già aperto, si possono leggere ora:',
+    'Questa pagina non è stata salvata per la lettura offline. Questi articoli, che hai già aperto, si possono leggere ora:',
   'offline.none': 'Ancora nessuno: gli articoli che apri quando sei online vengono salvati qui.',
   'offline.home': 'Vai alla pagina iniziale',
   'offline.keep.button': 'Salva questa raccolta per la lettura offline',

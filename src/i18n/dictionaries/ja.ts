@@ -158,8 +158,7 @@ export const ja: Dictionary = {
   'notFound.search': '記事を検索',
   'offline.title': 'オフラインです',
   'offline.description': 'オフラインで読めるよう保存されていないページを開いたときに表示されるページです。',
-  'offline.lede':
-    'このページはオフラインで読めるよう保存されていません。検索は引き続き使えます。以前に開いた次の記事は、今すぐ読めます：',
+  'offline.lede': 'このページはオフラインで読めるよう保存されていません。以前に開いた次の記事は、今すぐ読めます：',
   'offline.none': 'まだありません。オンラインで開いた記事は、ここに保存されます。',
   'offline.home': 'ホームへ',
   'offline.keep.button': 'このコレクションをオフラインで読めるよう保存',

@@ -160,7 +160,7 @@ export const nl: Dictionary = {
   'offline.title': 'Je bent offline',
   'offline.description': 'Deze pagina verschijnt als een pagina niet is bewaard om offline te lezen.',
   'offline.lede':
-    'Deze pagina is niet bewaard om offline te lezen. Zoeken werkt nog wel, en deze artikelen, die je eerder hebt geopend, kun je nu lezen:',
+    'Deze pagina is niet bewaard om offline te lezen. Deze artikelen, die je eerder hebt geopend, kun je nu lezen:',
   'offline.none': 'Nog geen: artikelen die je online opent, worden hier bewaard.',
   'offline.home': 'Naar de startpagina',
   'offline.keep.button': 'Deze verzameling bewaren om offline te lezen',

@@ -198,7 +198,7 @@ export const pl: Dictionary = {
   'offline.title': 'Jesteś offline',
   'offline.description': 'Ta strona pojawia się, gdy strony nie zapisano do czytania offline.',
   'offline.lede':
-    'Tej strony nie zapisano do czytania offline. Wyszukiwanie nadal działa, a te artykuły, otwarte wcześniej, możesz przeczytać teraz:',
+    'Tej strony nie zapisano do czytania offline. Te artykuły, otwarte wcześniej, możesz przeczytać teraz:',
   'offline.none': 'Na razie brak: artykuły otwierane online są zapisywane tutaj.',
   'offline.home': 'Przejdź do strony głównej',
   'offline.keep.button': 'Zapisz ten zbiór do czytania offline',

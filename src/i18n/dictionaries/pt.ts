@@ -173,7 +173,7 @@ export const pt: Dictionary = {
   'offline.title': 'Sem conexão à internet',
   'offline.description': 'Esta página aparece quando uma página não foi guardada para leitura offline.',
   'offline.lede':
-    'Esta página não foi guardada para leitura offline. A pesquisa continua a funcionar, e estes artigos, que já abriu, podem ser lidos agora:',
+    'Esta página não foi guardada para leitura offline. Estes artigos, que já abriu, podem ser lidos agora:',
   'offline.none': 'Ainda nenhum: os artigos que abrir enquanto estiver online ficam guardados aqui.',
   'offline.home': 'Ir para a página inicial',
   'offline.keep.button': 'Guardar esta coleção para leitura offline',

@@ -154,7 +154,7 @@ export const zhHans: Dictionary = {
   'notFound.search': '搜索文章',
   'offline.title': '你已离线',
   'offline.description': '当某个页面未保存以供离线阅读时，会显示此页面。',
-  'offline.lede': '此页面未保存以供离线阅读。搜索仍可使用，你之前打开过的以下文章现在即可阅读：',
+  'offline.lede': '此页面未保存以供离线阅读。你之前打开过的以下文章现在即可阅读：',
   'offline.none': '暂无：你在联网时打开的文章会保存在这里。',
   'offline.home': '前往首页',
   'offline.keep.button': '保存此合集以供离线阅读',
