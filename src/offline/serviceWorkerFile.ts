@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { glob } from 'tinyglobby';
 import type { BuildPaths } from '../integration/buildPaths.ts';
 import type { SearchShardsFile } from '../search/searchFiles.ts';
-import { cacheName, DIGEST_FILES_FILE, DIGEST_SUMMARY_FILE, OFFLINE_PAGE_PATH } from './cachePolicy.ts';
+import { ASSETS_FOLDER, cacheName, DIGEST_FILES_FILE, DIGEST_SUMMARY_FILE, OFFLINE_PAGE_PATH } from './cachePolicy.ts';
 import { digestToKeep, planPrecache, type SiteFile } from './precachePlan.ts';
 
 /** Pagefind's code in a shard's folder: a reader's browser loads only the newest shard's (see `src/search/browser/shardedIndex.ts`). */
@@ -57,7 +57,7 @@ export async function writeServiceWorker(
     `${OFFLINE_PAGE_PATH}index.html`,
     DIGEST_SUMMARY_FILE,
     'favicon.svg',
-    ...(await glob(['_astro/**', ...searchCode], { cwd })),
+    ...(await glob([`${ASSETS_FOLDER}**`, ...searchCode], { cwd })),
   ]);
   const plan = planPrecache(shell, searchIndex, options.precacheBytes);
 
@@ -72,6 +72,7 @@ export async function writeServiceWorker(
       __DOSSIER_BUILD_ID__: JSON.stringify(options.buildId),
       __DOSSIER_BASE__: JSON.stringify(base),
       __DOSSIER_PRECACHE__: JSON.stringify(plan.precache),
+      __DOSSIER_WHOLE_INDEX__: JSON.stringify(plan.wholeIndex),
     },
   });
   await writeFile(`${cwd}sw.js`, result.outputFiles[0]!.contents);

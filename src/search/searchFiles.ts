@@ -8,6 +8,15 @@ import { articlePath } from '../lib/urls.ts';
 /** The site folder holding the search index: Pagefind's bundle of each shard and the shard list. */
 export const SEARCH_BUNDLE_PATH = '/pagefind/';
 
+/**
+ * A shard's folder name: the start of a digest of what it holds (see `build/shardPlan.ts`), so in
+ * every build the same name holds the same files.
+ */
+export const shardFolderName = (hexDigest: string) => hexDigest.slice(0, 16);
+
+/** Whether a path below the search bundle is in a shard's folder. */
+export const isInShardFolder = (pathInBundle: string) => /^[0-9a-f]{16}\//.test(pathInBundle);
+
 /** The file in the search bundle that lists the shards for the reader's browser. */
 export const SHARDS_FILE = 'shards.json';
 

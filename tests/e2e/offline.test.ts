@@ -43,8 +43,7 @@ describe('reading and searching offline', () => {
   let firstCache = '';
 
   beforeAll(async () => {
-    content = join(await makeTempFolder('offline'), 'content');
-    await cp(join(projectRoot, 'content'), content, { recursive: true });
+    content = await copyOfContent();
     const build = await buildSite({ content });
     expect(build.exitCode, build.output).toBe(0);
     server = await serveSite(build.outDir, '/', { gzip: true });
@@ -87,17 +86,7 @@ describe('reading and searching offline', () => {
   });
 
   it('shows a new build, and its index, after a reload once back online', async () => {
-    const article = join(
-      content,
-      'articles/2018-12-03-huawei-combating-eu-security-concerns-with-investments-in-brussels.md',
-    );
-    await writeFile(
-      article,
-      (await readFile(article, 'utf8')).replace(
-        `title: ${BRUSSELS_TITLE}`,
-        'title: Huawei bets on a Brussels laboratory',
-      ),
-    );
+    await retitleBrussels(content, 'Huawei bets on a Brussels laboratory');
     const rebuild = await buildSite({ content });
     expect(rebuild.exitCode, rebuild.output).toBe(0);
     server.deploy(rebuild.outDir);
@@ -112,14 +101,32 @@ describe('reading and searching offline', () => {
   });
 });
 
+/** The default digest's content in a folder of its own, which a test may edit and build again. */
+async function copyOfContent(): Promise<string> {
+  const content = join(await makeTempFolder('offline'), 'content');
+  await cp(join(projectRoot, 'content'), content, { recursive: true });
+  return content;
+}
+
+/** Gives the Brussels article a new title, in the content, for the next build. */
+async function retitleBrussels(content: string, title: string): Promise<void> {
+  const article = join(
+    content,
+    'articles/2018-12-03-huawei-combating-eu-security-concerns-with-investments-in-brussels.md',
+  );
+  await writeFile(article, (await readFile(article, 'utf8')).replace(`title: ${BRUSSELS_TITLE}`, `title: ${title}`));
+}
+
 describe('a digest whose search index is larger than a first visit may cost', () => {
+  let content: string;
   let server: StaticSite;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     // The default digest, with a first visit too small for its index: kept as a large digest is.
-    const build = await buildSite({ precacheBytes: 1 });
+    content = await copyOfContent();
+    const build = await buildSite({ content, precacheBytes: 1 });
     expect(build.exitCode, build.output).toBe(0);
     server = await serveSite(build.outDir, '/', { gzip: true });
     browser = await launchChromium();
@@ -165,5 +172,52 @@ describe('a digest whose search index is larger than a first visit may cost', ()
       /^About \d+(\.\d)? kB on this device: every article and the whole search\.$/,
     );
     await context.close();
+  });
+
+  it('keeps what the reader kept through a new build, and keeps the new build without asking again', async () => {
+    const keptCaches = () =>
+      page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('dossier-')));
+    const keptBefore = await keptCaches();
+    await retitleBrussels(content, 'Huawei bets on a Brussels laboratory');
+    const rebuild = await buildSite({ content, precacheBytes: 1 });
+    expect(rebuild.exitCode, rebuild.output).toBe(0);
+    server.deploy(rebuild.outDir);
+    server.setReachable(true);
+
+    // Any page brings the new build's worker; the kept build's cache stays beside its own.
+    await page.goto(`${server.url}${BRUSSELS}`);
+    await page.reload();
+    expect(await page.locator('h1').textContent()).toBe('Huawei bets on a Brussels laboratory');
+    // The browser looks for a new worker when it sees fit; here, at once, until the new one serves.
+    await page.evaluate(async () => {
+      const registration = (await navigator.serviceWorker.getRegistration())!;
+      await registration.update();
+      const next = registration.installing ?? registration.waiting;
+      if (next && next.state !== 'activated')
+        await new Promise((resolve) =>
+          next.addEventListener('statechange', () => next.state === 'activated' && resolve(null)),
+        );
+    });
+    const servingCache = await page.evaluate(
+      async () => ((await (await fetch('/offline/digest.json')).json()) as { cache: string }).cache,
+    );
+    expect(servingCache).not.toBe(keptBefore[0]);
+    expect(await keptCaches()).toEqual(expect.arrayContaining([...keptBefore, servingCache]));
+
+    // Offline before the new build is kept: what the reader kept still reads and searches.
+    server.setReachable(false);
+    await page.goto(`${server.url}${CENTRE}`);
+    expect(await page.locator('h1').textContent()).toBe(CENTRE_TITLE);
+    expect(await searchInDialog(page, 'transparency centre')).toHaveLength(2);
+
+    // Back online, the search page keeps the new build at once, and the earlier build's cache goes.
+    server.setReachable(true);
+    await page.goto(`${server.url}search/`);
+    const control = page.locator('.keep-digest');
+    await control.and(page.locator(`[data-state="${kept}"]`)).waitFor();
+    expect(await keptCaches()).toEqual([expect.not.stringMatching(keptBefore[0]!)]);
+    server.setReachable(false);
+    await page.goto(server.url);
+    expect(await searchInDialog(page, 'laboratory')).toEqual(['Huawei bets on a Brussels laboratory']);
   });
 });

@@ -2,7 +2,9 @@
  * The control on the search and offline pages that keeps the whole digest for offline reading,
  * at the reader's choice: a first visit keeps only what it must (see `../precachePlan.ts`). The
  * files go straight into the service worker's cache for this build, a few at a time, skipping
- * those already kept; a marker put last says the digest is whole.
+ * those already kept; a marker put last says the digest is whole. A reader who kept an earlier
+ * build keeps this one without asking again: the files this build shares with it come from that
+ * build's cache, which goes once this build is whole.
  */
 import { formatUiString, type UiParams } from '../../i18n/format.ts';
 import { formatBytes } from '../../lib/bytes.ts';
@@ -10,6 +12,7 @@ import {
   DIGEST_FILES_FILE,
   DIGEST_KEPT_MARKER,
   DIGEST_SUMMARY_FILE,
+  earlierKeptCaches,
   type KeepDigestState,
   type KeepDigestStrings,
 } from '../cachePolicy.ts';
@@ -71,18 +74,21 @@ export async function mountKeepDigest(root: HTMLElement): Promise<void> {
       }),
     );
     await cache.put(`${base}${DIGEST_KEPT_MARKER}`, new Response(''));
+    await Promise.all((await earlierKeptCaches(summary.cache, base)).map((name) => caches.delete(name)));
     progress.hidden = true;
     button.hidden = true;
     status.textContent = say('offline.keep.done', {});
     setState('kept');
   }
 
-  button.addEventListener('click', () => {
+  const keepOrSayWhy = () =>
     keep().catch(() => {
       progress.hidden = true;
       button.disabled = false;
       status.textContent = say('offline.keep.failed', {});
       setState('failed');
     });
-  });
+  button.addEventListener('click', () => void keepOrSayWhy());
+  // The reader's choice stands from one build to the next (offline, the earlier build still serves).
+  if (navigator.onLine && (await earlierKeptCaches(summary.cache, base)).length > 0) await keepOrSayWhy();
 }

@@ -5,16 +5,27 @@
  * reader opens and every search file they use, so what they read and searched stays offline;
  * the whole digest when they choose to keep it (`keepDigest.ts`). Pages are
  * fetched from the network first (a reader online always sees the latest build); everything with
- * a build-specific name comes from the cache first.
+ * a build-specific name comes from the cache first. A digest the reader kept outlives the next
+ * build: its cache stays, and serves offline what the new build's cache lacks, until the new
+ * build is kept whole in turn.
  */
 import { SEARCH_BUNDLE_PATH, SHARDS_FILE } from '../../search/searchFiles.ts';
-import { cacheName, isOwnCache, OFFLINE_PAGE_PATH } from '../cachePolicy.ts';
+import {
+  cacheName,
+  DIGEST_KEPT_MARKER,
+  earlierKeptCaches,
+  isContentNamed,
+  isOwnCache,
+  OFFLINE_PAGE_PATH,
+} from '../cachePolicy.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 /** Filled in when the site is built. */
 declare const __DOSSIER_BUILD_ID__: string;
 declare const __DOSSIER_BASE__: string;
 declare const __DOSSIER_PRECACHE__: string[];
+/** Whether the precache holds the whole search index. */
+declare const __DOSSIER_WHOLE_INDEX__: boolean;
 
 const CACHE = cacheName(__DOSSIER_BUILD_ID__);
 const offlinePage = `${__DOSSIER_BASE__}${OFFLINE_PAGE_PATH}`;
@@ -29,16 +40,26 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
-  // A new build replaces the old cache whole: never an old index beside new pages.
+  // A new build replaces the old caches, except one the reader kept whole: that one answers only
+  // when this build's cache cannot, so online a reader never meets an old page or index.
   event.waitUntil(
-    caches
-      .keys()
-      .then((names) =>
-        Promise.all(names.filter((name) => isOwnCache(name) && name !== CACHE).map((name) => caches.delete(name))),
-      )
-      .then(() => self.clients.claim()),
+    (async () => {
+      const kept = await earlierKeptCaches(CACHE, __DOSSIER_BASE__);
+      const stale = (await caches.keys()).filter((name) => isOwnCache(name) && name !== CACHE && !kept.includes(name));
+      await Promise.all(stale.map((name) => caches.delete(name)));
+      await self.clients.claim();
+    })(),
   );
 });
+
+/** What an earlier build the reader kept holds for this request, when this build's cache has nothing. */
+async function fromKeptEarlierBuild(request: Request, options?: CacheQueryOptions): Promise<Response | undefined> {
+  for (const name of await earlierKeptCaches(CACHE, __DOSSIER_BASE__)) {
+    const found = await (await caches.open(name)).match(request, options);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /**
  * The search index's own lists (`shards.json`, Pagefind's entry files) keep their names from
@@ -49,21 +70,37 @@ const isIndexList = (url: URL) =>
   url.pathname.startsWith(`${__DOSSIER_BASE__}${SEARCH_BUNDLE_PATH.slice(1)}`) &&
   [`/${SHARDS_FILE}`, '/pagefind-entry.json'].some((name) => url.pathname.endsWith(name));
 
-async function fromNetworkFirst(request: Request, options: { key: RequestInfo; fallback?: string }): Promise<Response> {
+/** Whether this build's whole search index is in its cache: precached, or kept at the reader's choice. */
+async function holdsWholeIndex(cache: Cache): Promise<boolean> {
+  return __DOSSIER_WHOLE_INDEX__ || (await cache.match(`${__DOSSIER_BASE__}${DIGEST_KEPT_MARKER}`)) !== undefined;
+}
+
+async function fromNetworkFirst(
+  request: Request,
+  options: { key: RequestInfo; fallback?: string; indexList?: boolean },
+): Promise<Response> {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
     if (response.ok) await cache.put(options.key, response.clone());
     return response;
   } catch {
+    // Offline: this build's copy, else the copy of a build the reader kept, else the offline page.
+    const ours = await cache.match(request, { ignoreSearch: true });
+    const kept = await fromKeptEarlierBuild(request, { ignoreSearch: true });
+    // An index list of this build would lead search to files that are not all here, while a kept build's index is whole.
+    const keptFirst = options.indexList === true && !(await holdsWholeIndex(cache));
     const fallback = options.fallback === undefined ? undefined : await cache.match(options.fallback);
-    return (await cache.match(request, { ignoreSearch: true })) ?? fallback ?? Response.error();
+    return (keptFirst ? (kept ?? ours) : (ours ?? kept)) ?? fallback ?? Response.error();
   }
 }
 
-async function fileFromCacheFirst(request: Request): Promise<Response> {
+async function fileFromCacheFirst(request: Request, url: URL): Promise<Response> {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(request);
+  const cached =
+    (await cache.match(request)) ??
+    // The same name holds the same bytes in every build: no need to fetch it again.
+    (isContentNamed(url.pathname.slice(__DOSSIER_BASE__.length)) ? await fromKeptEarlierBuild(request) : undefined);
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok) await cache.put(request, response.clone());
@@ -77,6 +114,7 @@ self.addEventListener('fetch', (event) => {
     return;
   if (request.mode === 'navigate')
     event.respondWith(fromNetworkFirst(request, { key: request, fallback: offlinePage }));
-  else if (isIndexList(url)) event.respondWith(fromNetworkFirst(request, { key: `${url.origin}${url.pathname}` }));
-  else event.respondWith(fileFromCacheFirst(request));
+  else if (isIndexList(url))
+    event.respondWith(fromNetworkFirst(request, { key: `${url.origin}${url.pathname}`, indexList: true }));
+  else event.respondWith(fileFromCacheFirst(request, url));
 });

@@ -19,7 +19,7 @@
  * A shard is named by the digest of what it holds, so an unchanged one is never indexed again.
  */
 import { createHash } from 'node:crypto';
-import type { SearchEntry } from '../searchFiles.ts';
+import { shardFolderName, type SearchEntry } from '../searchFiles.ts';
 
 export interface SearchShard {
   /** A digest of the shard's articles, their documents and how it is indexed. */
@@ -111,11 +111,12 @@ export function planSearchShards(
   return groups.map((group) => {
     const chunkPostings = indexChunkPostings(group.length, inOrder.length);
     return {
-      name: createHash('sha256')
-        .update(`${indexer}:${chunkPostings}`)
-        .update(JSON.stringify(group.map(({ url, digest }) => [url, digest])))
-        .digest('hex')
-        .slice(0, 16),
+      name: shardFolderName(
+        createHash('sha256')
+          .update(`${indexer}:${chunkPostings}`)
+          .update(JSON.stringify(group.map(({ url, digest }) => [url, digest])))
+          .digest('hex'),
+      ),
       from: group[0]!.day,
       to: group.at(-1)!.day,
       entries: group,
