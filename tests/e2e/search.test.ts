@@ -61,6 +61,24 @@ describe('searching the default digest', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps every key typed right after the shortcut, before the search code has arrived', async () => {
+    let typed = () => {};
+    const typing = new Promise<void>((resolve) => (typed = resolve));
+    // The search code arrives only once the reader has typed: a slow network, made certain.
+    await page.route('**/_astro/searchPanel.*.js', async (route) => {
+      await typing;
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await page.keyboard.press('/');
+    await page.keyboard.type('transparency centre');
+    typed();
+    const dialog = page.locator('dialog.search-dialog');
+    expect(await dialog.getByRole('searchbox', { name: 'Words to find' }).inputValue()).toBe('transparency centre');
+    expect(await resultTitles(dialog.locator('.search'))).toEqual([CENTRE_TITLE, BRUSSELS_TITLE]);
+    expect(errors).toEqual([]);
+  });
+
   it('loads no search code until the reader asks', async () => {
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));

@@ -17,13 +17,13 @@ function mountPanel(panel: HTMLElement) {
 }
 
 async function openSearch(): Promise<void> {
-  if (pagePanel) {
-    (await mountPanel(pagePanel)).focus();
-    return;
-  }
-  if (!dialog) return;
-  if (!dialog.open) dialog.showModal();
-  (await mountPanel(dialog.querySelector<HTMLElement>('.search')!)).focus();
+  const panel = pagePanel ?? dialog?.querySelector<HTMLElement>('.search');
+  if (!panel) return;
+  if (dialog && !pagePanel && !dialog.open) dialog.showModal();
+  // Focus at once, before the search code arrives: keys typed meanwhile land in the field, and
+  // the panel searches what it holds when it starts.
+  panel.querySelector<HTMLInputElement>('.search-query')?.focus();
+  (await mountPanel(panel)).focus();
 }
 
 if (pagePanel) void mountPanel(pagePanel);
