@@ -155,10 +155,17 @@ const readTiming = (page: Page) =>
   });
 
 /** Types the words, then waits until the page says their results are shown (`done`: a selector for it, given the words). */
-async function typeAndWait(page: Page, words: string, done: (words: string) => string): Promise<number> {
+async function typeAndWait(
+  page: Page,
+  words: string,
+  target: { input: string; done: (words: string) => string },
+): Promise<number> {
   await page.evaluate(() => ((window as unknown as { searchTiming: { result: number } }).searchTiming.result = 0));
   await page.keyboard.type(words, { delay: keystrokeMs });
-  await page.locator(done(words)).waitFor({ state: 'attached', timeout: 300_000 });
+  // Keys typed before the field had focus would be lost, and another search measured.
+  const typed = await page.inputValue(target.input);
+  if (typed !== words) throw new Error(`The search field holds "${typed}" after typing "${words}".`);
+  await page.locator(target.done(words)).waitFor({ state: 'attached', timeout: 300_000 });
   return Math.round(await readTiming(page));
 }
 
@@ -180,12 +187,12 @@ async function measureSearch(
   await watchResults(page, target.results);
   server.resetTraffic();
   await target.open(page);
-  const lastKeystrokeToResultMs = await typeAndWait(page, query, target.done);
+  const lastKeystrokeToResultMs = await typeAndWait(page, query, target);
   await page.waitForLoadState('networkidle');
   const { bytes, requests } = server.traffic();
   const results = await page.locator(`${target.results} > li`).count();
   await page.locator(target.input).fill('');
-  const nextQueryMs = (await typeAndWait(page, nextQuery, target.done)) - TYPING_DELAY_MS;
+  const nextQueryMs = (await typeAndWait(page, nextQuery, target)) - TYPING_DELAY_MS;
   await context.close();
   return { bytes, requests, lastKeystrokeToResultMs, nextQueryMs, results };
 }
