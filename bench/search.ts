@@ -86,13 +86,17 @@ input.addEventListener('focus', () => {
   pagefind ??= import('./pagefind/pagefind.js').then(async (api) => { await api.options({ baseUrl: '/' }); await api.init(); return api; });
 }, { once: true });
 let timer;
+let latest = 0;
 input.addEventListener('input', () => {
   clearTimeout(timer);
   timer = setTimeout(async () => {
+    const request = ++latest;
     const words = input.value;
     const api = await pagefind;
     const found = await api.search(words, { sort: { date: 'desc' } });
     const shown = await Promise.all(found.results.slice(0, ${RESULTS_SHOWN}).map((result) => result.data()));
+    // An earlier search that ends later is not shown over this one, as in Dossier's panel.
+    if (request !== latest) return;
     list.replaceChildren(...shown.map((data) => Object.assign(document.createElement('li'), { textContent: data.meta.title + ' ' + data.excerpt })));
     list.dataset.words = words;
   }, ${TYPING_DELAY_MS});
