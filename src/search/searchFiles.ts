@@ -8,14 +8,17 @@ import { articlePath } from '../lib/urls.ts';
 /** The site folder holding the search index: Pagefind's bundle of each shard and the shard list. */
 export const SEARCH_BUNDLE_PATH = '/pagefind/';
 
+const SHARD_NAME_DIGITS = 16;
+const SHARD_FOLDER = new RegExp(`^[0-9a-f]{${SHARD_NAME_DIGITS}}/`);
+
 /**
  * A shard's folder name: the start of a digest of what it holds (see `build/shardPlan.ts`), so in
  * every build the same name holds the same files.
  */
-export const shardFolderName = (hexDigest: string) => hexDigest.slice(0, 16);
+export const shardFolderName = (hexDigest: string) => hexDigest.slice(0, SHARD_NAME_DIGITS);
 
 /** Whether a path below the search bundle is in a shard's folder. */
-export const isInShardFolder = (pathInBundle: string) => /^[0-9a-f]{16}\//.test(pathInBundle);
+export const isInShardFolder = (pathInBundle: string) => SHARD_FOLDER.test(pathInBundle);
 
 /** The file in the search bundle that lists the shards for the reader's browser. */
 export const SHARDS_FILE = 'shards.json';
