@@ -8,7 +8,7 @@
  * - First visit: the home page with the service worker allowed, until the worker is ready (its
  *   precache included).
  * - First search: from the search dialog opening with an empty cache to the results on screen:
- *   bytes and requests, the time from the last keystroke to the first result, and the time of the
+ *   bytes and requests, the time from the last keystroke to its words' results, and the time of the
  *   next query, past the pause search waits for typing to stop. Words are typed as fast as the
  *   browser takes keys, or one key every K ms with `--keystroke-ms` (a reader's pace: search then
  *   also runs in pauses between keys, as it would for them).

@@ -175,9 +175,9 @@ describe('a digest whose search index is larger than a first visit may cost', ()
   });
 
   it('keeps what the reader kept through a new build, and keeps the new build without asking again', async () => {
-    const keptCaches = () =>
+    const ownCaches = () =>
       page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('dossier-')));
-    const keptBefore = await keptCaches();
+    const keptBefore = await ownCaches();
     await retitleBrussels(content, 'Huawei bets on a Brussels laboratory');
     const rebuild = await buildSite({ content, precacheBytes: 1 });
     expect(rebuild.exitCode, rebuild.output).toBe(0);
@@ -202,7 +202,7 @@ describe('a digest whose search index is larger than a first visit may cost', ()
       async () => ((await (await fetch('/offline/digest.json')).json()) as { cache: string }).cache,
     );
     expect(servingCache).not.toBe(keptBefore[0]);
-    expect(await keptCaches()).toEqual(expect.arrayContaining([...keptBefore, servingCache]));
+    expect(await ownCaches()).toEqual(expect.arrayContaining([...keptBefore, servingCache]));
 
     // Offline before the new build is kept: what the reader kept still reads and searches.
     server.setReachable(false);
@@ -215,7 +215,7 @@ describe('a digest whose search index is larger than a first visit may cost', ()
     await page.goto(`${server.url}search/`);
     const control = page.locator('.keep-digest');
     await control.and(page.locator(`[data-state="${kept}"]`)).waitFor();
-    expect(await keptCaches()).toEqual([expect.not.stringMatching(keptBefore[0]!)]);
+    expect(await ownCaches()).toEqual([expect.not.stringMatching(keptBefore[0]!)]);
     server.setReachable(false);
     await page.goto(server.url);
     expect(await searchInDialog(page, 'laboratory')).toEqual(['Huawei bets on a Brussels laboratory']);
