@@ -4,12 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
 import { markdownToPlainText } from '../content/articles.ts';
 import { ContentErrors } from '../content/contentErrors.ts';
 import { contentDirectory, readTopic } from '../content/topic.ts';
 import { validateArticleFile } from '../content/validateArticle.ts';
+import { readCommandLine, type CommandOutput } from '../lib/commandLine.ts';
 import { formatCount } from '../lib/counts.ts';
 import { namedEntities } from './entities.ts';
 import { createMentionMatcher } from './mentionMatcher.ts';
@@ -23,11 +23,6 @@ of articles and a sentence using it. Nothing is written: add the ones you want t
 
   --min N     only names used in at least N articles (default 2)
   --limit N   list at most N names (default 30)`;
-
-export interface CommandOutput {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
 
 const positiveInteger = (text: string | undefined, fallback: number) => {
   const value = text === undefined ? fallback : Number(text);
@@ -52,26 +47,9 @@ export async function runEntitiesCommand(
   output: CommandOutput,
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        min: { type: 'string' },
-        limit: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    output.err(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = readCommandLine(args, { min: { type: 'string' }, limit: { type: 'string' } }, USAGE, output);
+  if (typeof parsed === 'number') return parsed;
   const [command] = parsed.positionals;
-  if (parsed.values.help) {
-    output.out(USAGE);
-    return 0;
-  }
   const minimum = positiveInteger(parsed.values.min, 2);
   const limit = positiveInteger(parsed.values.limit, 30);
   if (command !== 'suggest' || minimum === undefined || limit === undefined) {

@@ -4,8 +4,8 @@
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
+import { readCommandLine, type CommandOutput } from '../lib/commandLine.ts';
 import { formatCount } from '../lib/counts.ts';
 import { parsePublicationDate } from '../lib/dates.ts';
 import { eventDateToString } from './eventDates.ts';
@@ -27,38 +27,21 @@ Japanese, Chinese and Russian dates are read).
                listed (same date, nearly the same text) are not added again
   --pick 1,3   with --write and one file: add only these candidates`;
 
-export interface CommandOutput {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
 /** Runs the command; resolves to the exit code (0 done, 1 an article had a problem, 2 a usage error). */
 export async function runEventsCommand(
   args: readonly string[],
   output: CommandOutput,
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        write: { type: 'boolean', default: false },
-        pick: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    output.err(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = readCommandLine(
+    args,
+    { write: { type: 'boolean', default: false }, pick: { type: 'string' } },
+    USAGE,
+    output,
+  );
+  if (typeof parsed === 'number') return parsed;
   const [command, ...files] = parsed.positionals;
-  const { write, pick, help } = parsed.values;
-  if (help) {
-    output.out(USAGE);
-    return 0;
-  }
+  const { write, pick } = parsed.values;
   if (command !== 'suggest') {
     output.err(`${command === undefined ? 'no command given' : `unknown command "${command}"`}\n\n${USAGE}`);
     return 2;
