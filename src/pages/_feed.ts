@@ -1,5 +1,7 @@
 import rss, { type RSSFeedItem } from '@astrojs/rss';
-import { getArticleHtml, type Article } from '../site/digest.ts';
+import type { APIRoute } from 'astro';
+import type { UiKey } from '../i18n/translate.ts';
+import { cachedPaths, getArticleHtml, getTopic, getTranslator, type Article } from '../site/digest.ts';
 import { articleFeedItem } from '../site/feedItems.ts';
 import { escapeHtml } from '../lib/escapeHtml.ts';
 import { absoluteUrl, articlePath } from '../lib/urls.ts';
@@ -51,4 +53,45 @@ export async function feedResponse(options: {
     customData: `<language>${options.language}</language><atom:link href="${escapeHtml(self)}" rel="self" type="application/rss+xml"/>`,
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
   });
+}
+
+/** What the feed of one named listing (a tag, an entity) is given: its name and the articles it carries. */
+interface ListingFeedProps {
+  name: string;
+  articles: Article[];
+}
+
+/**
+ * The feeds of named listings, one under each listing's slug (the route parameter `param`). Each
+ * is given only the articles it carries, so an article outside them leaves the feed as it is.
+ */
+export async function listingFeedPaths<Param extends string>(
+  param: Param,
+  listings: readonly { slug: string; name: string; articles: Article[] }[],
+) {
+  const count = feedLength(await getTopic());
+  return cachedPaths(
+    listings.map((listing) => ({
+      params: { [param]: listing.slug } as Record<Param, string>,
+      props: { name: listing.name, articles: listing.articles.slice(0, count) } satisfies ListingFeedProps,
+    })),
+  );
+}
+
+/** The route answering a named listing's feed, titled and described by these interface strings. */
+export function listingFeedRoute(title: UiKey, description: UiKey): APIRoute<ListingFeedProps> {
+  return async ({ site, url, props }) => {
+    const topic = await getTopic();
+    const { t } = await getTranslator();
+    const params = { digest: topic.title, name: props.name };
+    return feedResponse({
+      title: t(title, params),
+      description: t(description, params),
+      language: topic.language,
+      site: site!,
+      url,
+      articles: props.articles,
+      count: feedLength(topic),
+    });
+  };
 }

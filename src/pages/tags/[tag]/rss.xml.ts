@@ -1,28 +1,7 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { cachedPaths, getDigest, getTopic, getTranslator, type Article } from '../../../site/digest.ts';
-import { feedLength, feedResponse } from '../../_feed.ts';
+import type { GetStaticPaths } from 'astro';
+import { getDigest } from '../../../site/digest.ts';
+import { listingFeedPaths, listingFeedRoute } from '../../_feed.ts';
 
-export const getStaticPaths = (async () => {
-  const [{ tags }, topic] = await Promise.all([getDigest(), getTopic()]);
-  // Only the articles the feed carries, so an article outside them leaves the feed as it is.
-  return cachedPaths(
-    tags.map((tag) => ({
-      params: { tag: tag.slug },
-      props: { name: tag.name, articles: tag.articles.slice(0, feedLength(topic)) },
-    })),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => listingFeedPaths('tag', (await getDigest()).tags)) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ name: string; articles: Article[] }> = async ({ site, url, props }) => {
-  const topic = await getTopic();
-  const { t } = await getTranslator();
-  return feedResponse({
-    title: t('tag.feedTitle', { digest: topic.title, name: props.name }),
-    description: t('tag.feedDescription', { digest: topic.title, name: props.name }),
-    language: topic.language,
-    site: site!,
-    url,
-    articles: props.articles,
-    count: feedLength(topic),
-  });
-};
+export const GET = listingFeedRoute('tag.feedTitle', 'tag.feedDescription');
