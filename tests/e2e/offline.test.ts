@@ -2,7 +2,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot } from '../support/buildSite.ts';
+import { buildSite, projectRoot, type BuildOptions } from '../support/buildSite.ts';
 import { launchChromium, openPage, watchForErrors } from '../support/browser.ts';
 import type { KeepDigestState } from '../../src/offline/cachePolicy.ts';
 import { resultTitles } from '../support/searchPanel.ts';
@@ -13,6 +13,8 @@ const BRUSSELS = 'articles/huawei-combating-eu-security-concerns-with-investment
 const CENTRE = 'articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/';
 const BRUSSELS_TITLE = 'Huawei Combating EU Security Concerns With Investments In Brussels';
 const CENTRE_TITLE = 'Huawei opens a new EU cybersecurity transparency centre';
+/** The Brussels article's title in the builds a test deploys after the first. */
+const NEW_TITLE = 'Huawei bets on a Brussels laboratory';
 /** What a reader's first visit may cost at any digest size, the worker's precache included. */
 const FIRST_VISIT_BUDGET_BYTES = 2_000_000;
 const kept: KeepDigestState = 'kept';
@@ -86,18 +88,14 @@ describe('reading and searching offline', () => {
   });
 
   it('shows a new build, and its index, after a reload once back online', async () => {
-    await retitleBrussels(content, 'Huawei bets on a Brussels laboratory');
-    const rebuild = await buildSite({ content });
-    expect(rebuild.exitCode, rebuild.output).toBe(0);
-    server.deploy(rebuild.outDir);
-    server.setReachable(true);
+    await deployRetitled(content, server);
 
     await page.goto(`${server.url}${BRUSSELS}`);
     await page.reload();
-    expect(await page.locator('h1').textContent()).toBe('Huawei bets on a Brussels laboratory');
+    expect(await page.locator('h1').textContent()).toBe(NEW_TITLE);
     // The new build's worker keeps its own cache and lets the old build's go.
     await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.not.stringMatching(firstCache)]);
-    expect(await searchInDialog(page, 'laboratory')).toEqual(['Huawei bets on a Brussels laboratory']);
+    expect(await searchInDialog(page, 'laboratory')).toEqual([NEW_TITLE]);
   });
 });
 
@@ -108,13 +106,20 @@ async function copyOfContent(): Promise<string> {
   return content;
 }
 
-/** Gives the Brussels article a new title, in the content, for the next build. */
-async function retitleBrussels(content: string, title: string): Promise<void> {
+/** Gives the Brussels article a new title, builds the content again and deploys it, the network back. */
+async function deployRetitled(content: string, server: StaticSite, options: BuildOptions = {}): Promise<void> {
   const article = join(
     content,
     'articles/2018-12-03-huawei-combating-eu-security-concerns-with-investments-in-brussels.md',
   );
-  await writeFile(article, (await readFile(article, 'utf8')).replace(`title: ${BRUSSELS_TITLE}`, `title: ${title}`));
+  await writeFile(
+    article,
+    (await readFile(article, 'utf8')).replace(`title: ${BRUSSELS_TITLE}`, `title: ${NEW_TITLE}`),
+  );
+  const rebuild = await buildSite({ content, ...options });
+  expect(rebuild.exitCode, rebuild.output).toBe(0);
+  server.deploy(rebuild.outDir);
+  server.setReachable(true);
 }
 
 describe('a digest whose search index is larger than a first visit may cost', () => {
@@ -178,16 +183,12 @@ describe('a digest whose search index is larger than a first visit may cost', ()
     const ownCaches = () =>
       page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('dossier-')));
     const keptBefore = await ownCaches();
-    await retitleBrussels(content, 'Huawei bets on a Brussels laboratory');
-    const rebuild = await buildSite({ content, precacheBytes: 1 });
-    expect(rebuild.exitCode, rebuild.output).toBe(0);
-    server.deploy(rebuild.outDir);
-    server.setReachable(true);
+    await deployRetitled(content, server, { precacheBytes: 1 });
 
     // Any page brings the new build's worker; the kept build's cache stays beside its own.
     await page.goto(`${server.url}${BRUSSELS}`);
     await page.reload();
-    expect(await page.locator('h1').textContent()).toBe('Huawei bets on a Brussels laboratory');
+    expect(await page.locator('h1').textContent()).toBe(NEW_TITLE);
     // The browser looks for a new worker when it sees fit; here, at once, until the new one serves.
     await page.evaluate(async () => {
       const registration = (await navigator.serviceWorker.getRegistration())!;
@@ -218,6 +219,6 @@ describe('a digest whose search index is larger than a first visit may cost', ()
     expect(await ownCaches()).toEqual([expect.not.stringMatching(keptBefore[0]!)]);
     server.setReachable(false);
     await page.goto(server.url);
-    expect(await searchInDialog(page, 'laboratory')).toEqual(['Huawei bets on a Brussels laboratory']);
+    expect(await searchInDialog(page, 'laboratory')).toEqual([NEW_TITLE]);
   });
 });
