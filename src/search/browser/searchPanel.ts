@@ -199,7 +199,7 @@ export function mountSearch(root: HTMLElement): MountedSearch {
   }
 
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
-  queryInput.addEventListener('input', () => {
+  function onTyping(): void {
     // Searching already while typing stops, so no one mistakes the last answer for this one's.
     setPanelState('searching');
     // Words already typed in full are fetched while the next one is typed; a word still being
@@ -212,7 +212,8 @@ export function mountSearch(root: HTMLElement): MountedSearch {
       );
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => update(false), TYPING_DELAY_MS);
-  });
+  }
+  queryInput.addEventListener('input', onTyping);
   options.addEventListener('toggle', () => {
     if (options.open && filterBox.hidden) update(false);
   });
@@ -233,6 +234,11 @@ export function mountSearch(root: HTMLElement): MountedSearch {
     const initial = readSearchState(new URLSearchParams(location.search));
     showState(initial);
     void runSafely(initial);
+  } else if (queryInput.value) {
+    // Words typed before this code arrived (the field takes focus as the dialog opens) wait for a
+    // pause in typing like any others: the reader may still be typing. The index loads meanwhile.
+    loadSearch(bundle).catch(() => undefined);
+    onTyping();
   } else {
     void runSafely(stateFromForm());
   }
