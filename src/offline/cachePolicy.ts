@@ -1,6 +1,5 @@
 import type { UiString } from '../i18n/format.ts';
 import type { UiKey } from '../i18n/translate.ts';
-import { isInShardFolder, SEARCH_BUNDLE_PATH } from '../search/searchFiles.ts';
 
 /** What the service worker, the offline pages' scripts and the build agree on: cache names and where things live. */
 const CACHE_PREFIX = 'dossier-';
@@ -34,19 +33,6 @@ export type KeepDigestState = 'idle' | 'keeping' | 'kept' | 'failed';
 export const cacheName = (buildId: string) => `${CACHE_PREFIX}${buildId}`;
 
 export const isOwnCache = (name: string) => name.startsWith(CACHE_PREFIX);
-
-/**
- * Whether an address below the base path holds the same bytes in every build that has it:
- * Astro's assets and the search shards' files, both named by their content. Only these may be
- * served from an earlier build's cache.
- */
-export function isContentNamed(pathBelowBase: string): boolean {
-  const bundle = SEARCH_BUNDLE_PATH.slice(1);
-  return (
-    pathBelowBase.startsWith(ASSETS_FOLDER) ||
-    (pathBelowBase.startsWith(bundle) && isInShardFolder(pathBelowBase.slice(bundle.length)))
-  );
-}
 
 /**
  * The caches of earlier builds that the reader kept whole. A new build does not drop them: what

@@ -20,6 +20,16 @@ export const shardFolderName = (hexDigest: string) => hexDigest.slice(0, SHARD_N
 /** Whether a path below the search bundle is in a shard's folder. */
 export const isInShardFolder = (pathInBundle: string) => SHARD_FOLDER.test(pathInBundle);
 
+/**
+ * Pagefind's scripts that are the same in every shard, once at the top of the search bundle: its
+ * search API, which a page loads while it asks for the shard list and then points at the newest
+ * shard, and the script that highlights the searched words on an article opened from a result.
+ * The rest of Pagefind's code (its worker and WebAssembly) stays in each shard's folder, where
+ * Pagefind looks for it.
+ */
+export const PAGEFIND_SCRIPT = 'pagefind.js';
+export const HIGHLIGHT_SCRIPT = 'pagefind-highlight.js';
+
 /** The file in the search bundle that lists the shards for the reader's browser. */
 export const SHARDS_FILE = 'shards.json';
 

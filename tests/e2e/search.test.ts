@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { PAGEFIND_SCRIPT, SHARDS_FILE } from '../../src/search/searchFiles.ts';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
 import { launchChromium, openPage, watchForErrors } from '../support/browser.ts';
 import { resultTitles } from '../support/searchPanel.ts';
@@ -86,11 +87,32 @@ describe('searching the default digest', () => {
     await page.waitForLoadState('networkidle');
     expect(requested.filter((path) => path.includes('pagefind') || path.includes('searchPanel'))).toEqual([]);
     const pagefindRequested = page.waitForRequest((request) =>
-      /\/pagefind\/\w+\/pagefind\.js$/.test(new URL(request.url()).pathname),
+      new URL(request.url()).pathname.endsWith(`/pagefind/${PAGEFIND_SCRIPT}`),
     );
     await page.getByRole('button', { name: /Search articles/ }).click();
     await page.locator('dialog.search-dialog[open]').waitFor();
     await pagefindRequested;
+  });
+
+  it("asks for the search code, the shard list and Pagefind's code at once as search opens", async () => {
+    const requested = (name: string) =>
+      page.waitForRequest((request) => new URL(request.url()).pathname.endsWith(`/pagefind/${name}`));
+    const pagefindRequested = requested(PAGEFIND_SCRIPT);
+    const indexRequested = Promise.all([pagefindRequested, requested(SHARDS_FILE)]);
+    // Each answer waits for the others to be asked: a page that asked one after another would never finish.
+    await page.route('**/_astro/searchPanel.*.js', async (route) => {
+      await indexRequested;
+      await route.continue();
+    });
+    await page.route(`**/pagefind/${SHARDS_FILE}`, async (route) => {
+      await pagefindRequested;
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await page.keyboard.press('/');
+    await page.keyboard.type('transparency centre');
+    expect(await resultTitles(page.locator('dialog .search'))).toEqual([CENTRE_TITLE, BRUSSELS_TITLE]);
+    expect(errors).toEqual([]);
   });
 
   it('opens a result with the searched words highlighted, moving nothing on the page', async () => {

@@ -6,14 +6,14 @@ import {
   type PagefindResultData,
   type SearchOptions,
 } from '../../src/search/browser/shardedIndex.ts';
-import type { SearchShardsFile } from '../../src/search/searchFiles.ts';
+import { PAGEFIND_SCRIPT, type SearchShardsFile } from '../../src/search/searchFiles.ts';
 
 /**
  * Opens a built site's real search index in Node, with the code a reader's browser runs
  * (`src/search/browser/shardedIndex.ts` over the site's own `pagefind.js`): the same WebAssembly search.
  * Pagefind fetches its index files relative to the bundle; Node's fetch cannot read `file:`
- * URLs, so those requests are answered from disk. Every shard's `pagefind.js` is a separate
- * module here only by its address, so each site gets its own copy.
+ * URLs, so those requests are answered from disk. A site's `pagefind.js` is a module of its own
+ * by its address, so each site gets its own Pagefind.
  */
 export async function loadPagefind(siteDir: string, pageLanguage = 'en') {
   const realFetch = globalThis.fetch;
@@ -32,7 +32,7 @@ export async function loadPagefind(siteDir: string, pageLanguage = 'en') {
     bundleUrl,
     baseUrl: '/',
     pageLanguage,
-    importPagefind: (url) => import(url) as Promise<PagefindApi>,
+    pagefind: import(`${bundleUrl}${PAGEFIND_SCRIPT}`) as Promise<PagefindApi>,
   });
   return {
     shards: file.shards,

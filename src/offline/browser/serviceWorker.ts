@@ -10,14 +10,8 @@
  * build is kept whole in turn.
  */
 import { SEARCH_BUNDLE_PATH, SHARDS_FILE } from '../../search/searchFiles.ts';
-import {
-  cacheName,
-  DIGEST_KEPT_MARKER,
-  earlierKeptCaches,
-  isContentNamed,
-  isOwnCache,
-  OFFLINE_PAGE_PATH,
-} from '../cachePolicy.ts';
+import { cacheName, DIGEST_KEPT_MARKER, earlierKeptCaches, isOwnCache, OFFLINE_PAGE_PATH } from '../cachePolicy.ts';
+import { isContentNamed } from '../contentNamed.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 /** Filled in when the site is built. */

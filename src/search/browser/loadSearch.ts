@@ -1,6 +1,6 @@
-import { SHARDS_FILE, type SearchShardsFile } from '../searchFiles.ts';
-import { openShardedSearch, type PagefindApi, type ShardedSearch } from './shardedIndex.ts';
+import { openShardedSearch, type ShardedSearch } from './shardedIndex.ts';
 import { HIGHLIGHT_PARAM } from './highlightParam.ts';
+import { requestSearchIndex } from './indexRequest.ts';
 
 /**
  * Opens the digest's search index (built with the site, in shards) once per page, with every
@@ -10,15 +10,13 @@ let loading: Promise<ShardedSearch> | undefined;
 
 export function loadSearch(bundle: string): Promise<ShardedSearch> {
   loading ??= (async () => {
-    const bundleUrl = new URL(bundle, location.href).href;
-    // Asked of the network first, so a page of a new build never searches the old index.
-    const file = (await (await fetch(`${bundleUrl}${SHARDS_FILE}`, { cache: 'no-cache' })).json()) as SearchShardsFile;
-    return openShardedSearch(file, {
+    const { bundleUrl, pagefind, shards } = requestSearchIndex(bundle);
+    return openShardedSearch(await shards, {
       bundleUrl,
       baseUrl: document.documentElement.dataset['base'] ?? '/',
       pageLanguage: document.documentElement.lang || 'unknown',
       highlightParam: HIGHLIGHT_PARAM,
-      importPagefind: (url) => import(/* @vite-ignore */ url) as Promise<PagefindApi>,
+      pagefind,
     });
   })();
   return loading;

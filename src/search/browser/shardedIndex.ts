@@ -75,13 +75,16 @@ export interface ShardPlace {
   pageLanguage: string;
   /** The query parameter that carries the searched words to a result, for Pagefind's highlight script. */
   highlightParam?: string | undefined;
-  /** Imports a `pagefind.js` (the browser's `import()`; a test's loader in Node). */
-  importPagefind: (url: string) => Promise<PagefindApi>;
+  /**
+   * Pagefind's API, the bundle's `PAGEFIND_SCRIPT` on its way (the browser's `import()`; a test's
+   * loader in Node): asked for while the shard list is, not after it.
+   */
+  pagefind: Promise<PagefindApi>;
 }
 
 /**
- * Opens every shard and language of the index in one Pagefind instance: the newest shard's
- * bundle is loaded (its WebAssembly then serves them all) and every other index is merged in.
+ * Opens every shard and language of the index in one Pagefind instance: it loads the newest
+ * shard (whose WebAssembly then serves them all) and every other index is merged in.
  */
 export async function openShardedSearch(file: SearchShardsFile, place: ShardPlace): Promise<ShardedSearch> {
   const newest = file.shards.at(-1);
@@ -96,11 +99,12 @@ export async function openShardedSearch(file: SearchShardsFile, place: ShardPlac
   const loadedFirst = primaryLanguage(newest.languages, place.pageLanguage)!;
   const common = { baseUrl: place.baseUrl, ...(place.highlightParam && { highlightParam: place.highlightParam }) };
 
-  const pagefind = await place.importPagefind(`${place.bundleUrl}${newest.path}pagefind.js`);
+  const pagefind = await place.pagefind;
   // A shard's folder is named by its content, so its entry file may come from the browser's cache:
   // Pagefind would otherwise ask for it again on every page.
   await pagefind.options({
     ...common,
+    basePath: `${place.bundleUrl}${newest.path}`,
     metaCacheTag: newest.path,
     mergeFilter: { [SHARD_FILTER]: shardKey(newest.path, loadedFirst) },
   });

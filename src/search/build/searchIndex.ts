@@ -6,7 +6,13 @@ import type { AstroIntegrationLogger } from 'astro';
 import { readSearchManifest, searchDocumentFile } from '../../content/articleCache.ts';
 import type { BuildPaths } from '../../integration/buildPaths.ts';
 import { formatCount } from '../../lib/counts.ts';
-import { SHARDS_FILE, type SearchEntry, type SearchShardsFile } from '../searchFiles.ts';
+import {
+  HIGHLIGHT_SCRIPT,
+  PAGEFIND_SCRIPT,
+  SHARDS_FILE,
+  type SearchEntry,
+  type SearchShardsFile,
+} from '../searchFiles.ts';
 import { planSearchShards, SHARD_ARTICLES, type SearchShard } from './shardPlan.ts';
 
 /** Files placed at once, to overlap the file system's waits without opening thousands of files. */
@@ -14,6 +20,9 @@ const FILES_AT_ONCE = 64;
 
 /** Pagefind's own UIs, which Dossier does not use, are left out of the published bundle. */
 const UNUSED_PAGEFIND_FILES = /^pagefind-(component-|modular-)?ui\.(js|css)$/;
+
+/** Pagefind's code published once, at the top of the bundle, rather than in every shard. */
+const TOP_LEVEL_SCRIPTS = [PAGEFIND_SCRIPT, HIGHLIGHT_SCRIPT];
 
 /** The Pagefind run that made a shard: part of its name, so a change here indexes every shard again. */
 const INDEXER = 'pagefind-cli:2';
@@ -158,12 +167,18 @@ async function publishShards(
     if (!present.includes(shard.name)) {
       await cp(from, to, {
         recursive: true,
-        filter: (source) => !UNUSED_PAGEFIND_FILES.test(source.split('/').at(-1)!),
+        filter: (source) => {
+          const name = source.split('/').at(-1)!;
+          return !UNUSED_PAGEFIND_FILES.test(name) && !TOP_LEVEL_SCRIPTS.includes(name);
+        },
       });
     }
     listed.push({ path: `${shard.name}/`, from: shard.from, to: shard.to, languages: await shardLanguages(to) });
   }
-  if (shards[0]) await copyFile(`${bundle}${shards[0].name}/pagefind-highlight.js`, `${bundle}pagefind-highlight.js`);
+  const newest = shards.at(-1);
+  if (newest)
+    for (const script of TOP_LEVEL_SCRIPTS)
+      await copyFile(`${staging}shards/${newest.name}/${script}`, `${bundle}${script}`);
   const file: SearchShardsFile = { shards: listed };
   await writeFile(`${bundle}${SHARDS_FILE}`, JSON.stringify(file));
   return file;

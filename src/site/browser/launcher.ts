@@ -1,9 +1,11 @@
 /**
  * The only script on reading pages, kept tiny: it opens search on `/` or Ctrl/Cmd+K or the
- * header button (loading the search code only then), highlights searched words on an article
- * opened from a result, and registers the offline service worker.
+ * header button (loading the search code and asking for the index only then), highlights
+ * searched words on an article opened from a result, and registers the offline service worker.
  */
 import { HIGHLIGHT_PARAM } from '../../search/browser/highlightParam.ts';
+import { requestSearchIndex } from '../../search/browser/indexRequest.ts';
+import { HIGHLIGHT_SCRIPT } from '../../search/searchFiles.ts';
 
 const root = document.documentElement;
 const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
@@ -12,6 +14,7 @@ const searchButton = document.querySelector<HTMLAnchorElement>('.search-button')
 
 let mounted: Promise<{ focus: () => void }> | undefined;
 function mountPanel(panel: HTMLElement) {
+  requestSearchIndex(panel.dataset['pagefindBundle']!);
   mounted ??= import('../../search/browser/searchPanel.ts').then(({ mountSearch }) => mountSearch(panel));
   return mounted;
 }
@@ -64,7 +67,7 @@ document.addEventListener('keydown', (event) => {
 
 if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM) && root.dataset['pagefindBundle']) {
   const bundle = root.dataset['pagefindBundle'];
-  void import(/* @vite-ignore */ `${bundle}pagefind-highlight.js`).then(
+  void import(/* @vite-ignore */ `${bundle}${HIGHLIGHT_SCRIPT}`).then(
     ({ default: Highlight }: { default: new (options: object) => unknown }) => {
       // Its own styles would be an inline <style>, which the site's CSP refuses; global.css styles the marks.
       new Highlight({

@@ -1,0 +1,16 @@
+import { isInShardFolder, SEARCH_BUNDLE_PATH } from '../search/searchFiles.ts';
+import { ASSETS_FOLDER } from './cachePolicy.ts';
+
+/**
+ * Whether an address below the base path holds the same bytes in every build that has it:
+ * Astro's assets and the search shards' files, both named by their content. Only these may be
+ * served from an earlier build's cache. (Apart from `cachePolicy.ts`, which the pages' scripts
+ * import, so that they do not carry the search files' names.)
+ */
+export function isContentNamed(pathBelowBase: string): boolean {
+  const bundle = SEARCH_BUNDLE_PATH.slice(1);
+  return (
+    pathBelowBase.startsWith(ASSETS_FOLDER) ||
+    (pathBelowBase.startsWith(bundle) && isInShardFolder(pathBelowBase.slice(bundle.length)))
+  );
+}
