@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search -- [--articles N] [--seed S] [--query WORDS] [--next WORDS] [--runs R] [--keystroke-ms K] [--skip-single]`:
+ * `npm run bench:search -- [--articles N] [--seed S] [--query WORDS] [--next WORDS] [--runs R] [--keystroke-ms K] [--latency-ms L] [--skip-single]`:
  * what a reader's first visit and first search cost, measured in Chromium against a built site
  * served on 127.0.0.1 by a server that compresses as a static host does and counts what it sends.
  * Without --articles it measures the default digest; with it, a synthetic digest of N articles
@@ -11,7 +11,9 @@
  *   bytes and requests, the time from the last keystroke to its words' results, and the time of the
  *   next query, past the pause search waits for typing to stop. Words are typed as fast as the
  *   browser takes keys, or one key every K ms with `--keystroke-ms` (a reader's pace: search then
- *   also runs in pauses between keys, as it would for them).
+ *   also runs in pauses between keys, as it would for them). `--latency-ms L` adds L ms to every
+ *   request, as a phone's network does (Chromium's network emulation): on 127.0.0.1 a round trip
+ *   costs nothing, so only then do requests made one after another show their cost.
  * - The same search on one Pagefind index built by its command-line indexer over the same
  *   articles, searched with Pagefind's JavaScript API the way the search panel searches (same
  *   typing pause, same order, as many results), in the same run; `--skip-single` leaves it out
@@ -43,6 +45,7 @@ const { values } = parseArgs({
     next: { type: 'string' },
     runs: { type: 'string', default: '5' },
     'keystroke-ms': { type: 'string', default: '0' },
+    'latency-ms': { type: 'string', default: '0' },
     'skip-single': { type: 'boolean', default: false },
   },
 });
@@ -51,6 +54,7 @@ const query = values.query ?? (articles === undefined ? 'transparency centre' : 
 const nextQuery = values.next ?? (articles === undefined ? 'brussels' : 'security');
 const runs = Number(values.runs);
 const keystrokeMs = Number(values['keystroke-ms']);
+const latencyMs = Number(values['latency-ms']);
 const RESULTS_SHOWN = 20;
 
 interface BuiltDigest {
@@ -187,6 +191,16 @@ async function measureSearch(
 ): Promise<SearchFigures> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  if (latencyMs > 0) {
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('Network.enable');
+    await devtools.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: latencyMs,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+  }
   await page.goto(target.url, { waitUntil: 'networkidle' });
   await watchResults(page, target.results);
   server.resetTraffic();
@@ -273,6 +287,7 @@ const figures = {
   nextQuery,
   runs,
   keystrokeMs,
+  latencyMs,
   firstVisitBytes: firstVisit.bytes,
   firstVisitRequests: firstVisit.requests,
   firstSearchBytes: ours.bytes,
@@ -296,6 +311,6 @@ row('last keystroke → results', `${ours.lastKeystrokeToResultMs} ms`, one && `
 row(`next query ("${nextQuery}")`, `${ours.nextQueryMs} ms`, one && `${one.nextQueryMs} ms`);
 row('results shown', `${ours.results}`, one && `${one.results}`);
 console.log(
-  `  (typed ${keystrokeMs > 0 ? `one key every ${keystrokeMs} ms` : 'as fast as the browser takes keys'}; times from the last keystroke include the ${TYPING_DELAY_MS} ms search waits for typing to stop; the next query's do not)`,
+  `  (typed ${keystrokeMs > 0 ? `one key every ${keystrokeMs} ms` : 'as fast as the browser takes keys'}${latencyMs > 0 ? `, ${latencyMs} ms added to every request` : ''}; times from the last keystroke include the ${TYPING_DELAY_MS} ms search waits for typing to stop; the next query's do not)`,
 );
 console.log(JSON.stringify(figures));
