@@ -4,8 +4,9 @@ import { ASSETS_FOLDER } from './cachePolicy.ts';
 /**
  * Whether an address below the base path holds the same bytes in every build that has it:
  * Astro's assets and the search shards' files, both named by their content. Only these may be
- * served from an earlier build's cache. (Apart from `cachePolicy.ts`, which the pages' scripts
- * import, so that they do not carry the search files' names.)
+ * served from an earlier build's cache. Only the service worker asks, so it lives apart from
+ * `cachePolicy.ts`: the offline pages' scripts import that, and would otherwise share the search
+ * files' names with every page's script, which the bundler then splits into a chunk of their own.
  */
 export function isContentNamed(pathBelowBase: string): boolean {
   const bundle = SEARCH_BUNDLE_PATH.slice(1);
