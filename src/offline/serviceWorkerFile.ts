@@ -7,12 +7,17 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { glob } from 'tinyglobby';
 import type { BuildPaths } from '../integration/buildPaths.ts';
-import type { SearchShardsFile } from '../search/searchFiles.ts';
+import { HIGHLIGHT_SCRIPT, PAGEFIND_SCRIPT, type SearchShardsFile } from '../search/searchFiles.ts';
 import { ASSETS_FOLDER, cacheName, DIGEST_FILES_FILE, DIGEST_SUMMARY_FILE, OFFLINE_PAGE_PATH } from './cachePolicy.ts';
 import { digestToKeep, planPrecache, type SiteFile } from './precachePlan.ts';
 
-/** Pagefind's code in a shard's folder: a reader's browser loads only the newest shard's (see `src/search/browser/shardedIndex.ts`). */
-const PAGEFIND_CODE = ['pagefind*.js', 'wasm.*'];
+/**
+ * Pagefind's code in a shard's folder that a page loads: only the newest shard's (see
+ * `src/search/browser/shardedIndex.ts`). Its scripts come from the top of the bundle; a shard's own
+ * copies are not for this build's pages, so neither a first visit nor a kept digest holds them.
+ */
+const PAGEFIND_CODE = ['pagefind-worker.js', 'wasm.*'];
+const PAGEFIND_SCRIPTS = [PAGEFIND_SCRIPT, HIGHLIGHT_SCRIPT];
 
 async function siteFiles(outDir: string, base: string, files: readonly string[]): Promise<SiteFile[]> {
   return Promise.all(
@@ -32,9 +37,9 @@ export async function writeServiceWorker(
   const { base, searchShards } = options;
   const bundle = paths.searchBundleFolder;
   const newest = searchShards.shards.at(-1);
-  const unusedCode = searchShards.shards
-    .slice(0, -1)
-    .flatMap((shard) => PAGEFIND_CODE.map((name) => `${bundle}/${shard.path}${name}`));
+  const unusedCode = searchShards.shards.flatMap((shard) =>
+    [...(shard === newest ? [] : PAGEFIND_CODE), ...PAGEFIND_SCRIPTS].map((name) => `${bundle}/${shard.path}${name}`),
+  );
   const searchCode = [
     `${bundle}/*.*`,
     ...(newest ? PAGEFIND_CODE.map((name) => `${bundle}/${newest.path}${name}`) : []),

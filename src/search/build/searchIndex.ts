@@ -21,7 +21,11 @@ const FILES_AT_ONCE = 64;
 /** Pagefind's own UIs, which Dossier does not use, are left out of the published bundle. */
 const UNUSED_PAGEFIND_FILES = /^pagefind-(component-|modular-)?ui\.(js|css)$/;
 
-/** Pagefind's code published once, at the top of the bundle, rather than in every shard. */
+/**
+ * Pagefind's scripts that pages load from the top of the bundle. Each shard keeps its own copies
+ * too, as Pagefind wrote them: a page that an earlier version of Dossier built, still open in a
+ * tab, loads the newest shard's.
+ */
 const TOP_LEVEL_SCRIPTS = [PAGEFIND_SCRIPT, HIGHLIGHT_SCRIPT];
 
 /** The Pagefind run that made a shard: part of its name, so a change here indexes every shard again. */
@@ -167,10 +171,7 @@ async function publishShards(
     if (!present.includes(shard.name)) {
       await cp(from, to, {
         recursive: true,
-        filter: (source) => {
-          const name = source.split('/').at(-1)!;
-          return !UNUSED_PAGEFIND_FILES.test(name) && !TOP_LEVEL_SCRIPTS.includes(name);
-        },
+        filter: (source) => !UNUSED_PAGEFIND_FILES.test(source.split('/').at(-1)!),
       });
     }
     listed.push({ path: `${shard.name}/`, from: shard.from, to: shard.to, languages: await shardLanguages(to) });
