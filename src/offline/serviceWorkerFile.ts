@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { glob } from 'tinyglobby';
 import type { BuildPaths } from '../integration/buildPaths.ts';
-import { HIGHLIGHT_SCRIPT, PAGEFIND_SCRIPT, type SearchShardsFile } from '../search/searchFiles.ts';
+import { TOP_LEVEL_SCRIPTS, type SearchShardsFile } from '../search/searchFiles.ts';
 import { ASSETS_FOLDER, cacheName, DIGEST_FILES_FILE, DIGEST_SUMMARY_FILE, OFFLINE_PAGE_PATH } from './cachePolicy.ts';
 import { digestToKeep, planPrecache, type SiteFile } from './precachePlan.ts';
 
@@ -17,7 +17,6 @@ import { digestToKeep, planPrecache, type SiteFile } from './precachePlan.ts';
  * copies are not for this build's pages, so neither a first visit nor a kept digest holds them.
  */
 const PAGEFIND_CODE = ['pagefind-worker.js', 'wasm.*'];
-const PAGEFIND_SCRIPTS = [PAGEFIND_SCRIPT, HIGHLIGHT_SCRIPT];
 
 async function siteFiles(outDir: string, base: string, files: readonly string[]): Promise<SiteFile[]> {
   return Promise.all(
@@ -38,7 +37,7 @@ export async function writeServiceWorker(
   const bundle = paths.searchBundleFolder;
   const newest = searchShards.shards.at(-1);
   const unusedCode = searchShards.shards.flatMap((shard) =>
-    [...(shard === newest ? [] : PAGEFIND_CODE), ...PAGEFIND_SCRIPTS].map((name) => `${bundle}/${shard.path}${name}`),
+    [...(shard === newest ? [] : PAGEFIND_CODE), ...TOP_LEVEL_SCRIPTS].map((name) => `${bundle}/${shard.path}${name}`),
   );
   const searchCode = [
     `${bundle}/*.*`,

@@ -29,6 +29,8 @@ export const isInShardFolder = (pathInBundle: string) => SHARD_FOLDER.test(pathI
  */
 export const PAGEFIND_SCRIPT = 'pagefind.js';
 export const HIGHLIGHT_SCRIPT = 'pagefind-highlight.js';
+/** Both, copied from the newest shard; each shard keeps its own copies too, as Pagefind wrote them. */
+export const TOP_LEVEL_SCRIPTS = [PAGEFIND_SCRIPT, HIGHLIGHT_SCRIPT];
 
 /** The file in the search bundle that lists the shards for the reader's browser. */
 export const SHARDS_FILE = 'shards.json';

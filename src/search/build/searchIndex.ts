@@ -6,13 +6,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { readSearchManifest, searchDocumentFile } from '../../content/articleCache.ts';
 import type { BuildPaths } from '../../integration/buildPaths.ts';
 import { formatCount } from '../../lib/counts.ts';
-import {
-  HIGHLIGHT_SCRIPT,
-  PAGEFIND_SCRIPT,
-  SHARDS_FILE,
-  type SearchEntry,
-  type SearchShardsFile,
-} from '../searchFiles.ts';
+import { SHARDS_FILE, TOP_LEVEL_SCRIPTS, type SearchEntry, type SearchShardsFile } from '../searchFiles.ts';
 import { planSearchShards, SHARD_ARTICLES, type SearchShard } from './shardPlan.ts';
 
 /** Files placed at once, to overlap the file system's waits without opening thousands of files. */
@@ -20,13 +14,6 @@ const FILES_AT_ONCE = 64;
 
 /** Pagefind's own UIs, which Dossier does not use, are left out of the published bundle. */
 const UNUSED_PAGEFIND_FILES = /^pagefind-(component-|modular-)?ui\.(js|css)$/;
-
-/**
- * Pagefind's scripts that pages load from the top of the bundle. Each shard keeps its own copies
- * too, as Pagefind wrote them: a page that an earlier version of Dossier built, still open in a
- * tab, loads the newest shard's.
- */
-const TOP_LEVEL_SCRIPTS = [PAGEFIND_SCRIPT, HIGHLIGHT_SCRIPT];
 
 /** The Pagefind run that made a shard: part of its name, so a change here indexes every shard again. */
 const INDEXER = 'pagefind-cli:2';
@@ -176,6 +163,8 @@ async function publishShards(
     }
     listed.push({ path: `${shard.name}/`, from: shard.from, to: shard.to, languages: await shardLanguages(to) });
   }
+  // A shard's own copies stay: a page that an earlier version of Dossier built, still open in a
+  // tab, loads the newest shard's.
   const newest = shards.at(-1);
   if (newest)
     for (const script of TOP_LEVEL_SCRIPTS)
