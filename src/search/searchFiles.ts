@@ -21,15 +21,14 @@ export const shardFolderName = (hexDigest: string) => hexDigest.slice(0, SHARD_N
 export const isInShardFolder = (pathInBundle: string) => SHARD_FOLDER.test(pathInBundle);
 
 /**
- * Pagefind's scripts that are the same in every shard, once at the top of the search bundle: its
- * search API, which a page loads while it asks for the shard list and then points at the newest
- * shard, and the script that highlights the searched words on an article opened from a result.
- * The rest of Pagefind's code (its worker and WebAssembly) stays in each shard's folder, where
- * Pagefind looks for it.
+ * Pagefind's scripts that are the same in every shard, which pages load from a copy at the top of
+ * the search bundle: its search API, which a page loads while it asks for the shard list and then
+ * points at the newest shard, and the script that highlights the searched words on an article
+ * opened from a result. The rest of Pagefind's code (its worker and WebAssembly) is loaded from
+ * the newest shard's folder, where Pagefind looks for it.
  */
 export const PAGEFIND_SCRIPT = 'pagefind.js';
 export const HIGHLIGHT_SCRIPT = 'pagefind-highlight.js';
-/** Both, copied from the newest shard; each shard keeps its own copies too, as Pagefind wrote them. */
 export const TOP_LEVEL_SCRIPTS = [PAGEFIND_SCRIPT, HIGHLIGHT_SCRIPT];
 
 /** The file in the search bundle that lists the shards for the reader's browser. */
