@@ -6,7 +6,7 @@
  * (built first, into a temporary folder).
  *
  * - First visit: the home page with the service worker allowed, until the worker is ready (its
- *   precache included).
+ *   precache included); then the first search on that page, which the worker's cache serves in part.
  * - First search: from the search dialog opening with an empty cache to the results on screen:
  *   bytes and requests, the time from the last keystroke to its words' results, and the time of the
  *   next query, past the pause search waits for typing to stop. Words are typed as fast as the
@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readSearchManifest } from '../src/content/articleCache.ts';
 import { buildPaths } from '../src/integration/buildPaths.ts';
 import { layOutSearchSite } from '../src/search/build/searchIndex.ts';
@@ -177,19 +177,8 @@ async function typeAndWait(
   return Math.round(await readTiming(page));
 }
 
-/** A first search with an empty cache, then the next one. */
-async function measureSearch(
-  browser: Browser,
-  server: StaticSite,
-  target: {
-    url: string;
-    open: (page: Page) => Promise<void>;
-    input: string;
-    results: string;
-    done: (words: string) => string;
-  },
-): Promise<SearchFigures> {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+/** A page, with `--latency-ms` added to each of its requests. */
+async function openPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   if (latencyMs > 0) {
     const devtools = await context.newCDPSession(page);
@@ -201,6 +190,22 @@ async function measureSearch(
       uploadThroughput: -1,
     });
   }
+  return page;
+}
+
+interface SearchTarget {
+  url: string;
+  open: (page: Page) => Promise<void>;
+  input: string;
+  results: string;
+  /** A selector for the page saying the words' results are shown. */
+  done: (words: string) => string;
+}
+
+/** A first search with an empty cache, then the next one. */
+async function measureSearch(browser: Browser, server: StaticSite, target: SearchTarget): Promise<SearchFigures> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await openPage(context);
   await page.goto(target.url, { waitUntil: 'networkidle' });
   await watchResults(page, target.results);
   server.resetTraffic();
@@ -215,18 +220,36 @@ async function measureSearch(
   return { bytes, requests, lastKeystrokeToResultMs, nextQueryMs, results };
 }
 
-/** The home page with the service worker allowed, until the worker has kept what it keeps. */
-async function measureFirstVisit(browser: Browser, server: StaticSite): Promise<{ bytes: number; requests: number }> {
+interface VisitFigures {
+  bytes: number;
+  requests: number;
+}
+
+/**
+ * The home page with the service worker allowed, until the worker has kept what it keeps; then,
+ * on that page, the same first search: what a reader who arrived on one page pays to search.
+ */
+async function measureFirstVisit(
+  browser: Browser,
+  server: StaticSite,
+  target: SearchTarget,
+): Promise<{ firstVisit: VisitFigures; searchAfterVisit: VisitFigures & { lastKeystrokeToResultMs: number } }> {
   const context = await browser.newContext();
-  const page = await context.newPage();
+  const page = await openPage(context);
   server.resetTraffic();
   await page.goto(server.url, { waitUntil: 'load' });
   // A worker whose precache fails never becomes ready: better a failed benchmark than one that waits for ever.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 600_000 });
   await page.waitForLoadState('networkidle');
-  const traffic = server.traffic();
+  const firstVisit = server.traffic();
+  await watchResults(page, target.results);
+  server.resetTraffic();
+  await target.open(page);
+  const lastKeystrokeToResultMs = await typeAndWait(page, query, target);
+  await page.waitForLoadState('networkidle');
+  const searchAfterVisit = { ...server.traffic(), lastKeystrokeToResultMs };
   await context.close();
-  return traffic;
+  return { firstVisit, searchAfterVisit };
 }
 
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
@@ -245,21 +268,20 @@ const singleServer = singleFolder === undefined ? undefined : await serveSite(si
 const browser = await launchChromium();
 const dossier: SearchFigures[] = [];
 const single: SearchFigures[] = [];
-let firstVisit: { bytes: number; requests: number };
+const dossierSearch: SearchTarget = {
+  url: server.url,
+  open: (page) => page.keyboard.press('/'),
+  input: 'dialog .search-query',
+  results: 'dialog .search-results',
+  // The panel is `searching` from every keystroke until the last words' results are shown.
+  done: () => 'dialog .search[data-state="done"]',
+};
+let visit: Awaited<ReturnType<typeof measureFirstVisit>>;
 try {
-  firstVisit = await measureFirstVisit(browser, server);
+  visit = await measureFirstVisit(browser, server, dossierSearch);
   // Alternating, so that the machine's load weighs on both alike.
   for (let run = 0; run < runs; run++) {
-    dossier.push(
-      await measureSearch(browser, server, {
-        url: server.url,
-        open: (page) => page.keyboard.press('/'),
-        input: 'dialog .search-query',
-        results: 'dialog .search-results',
-        // The panel is `searching` from every keystroke until the last words' results are shown.
-        done: () => 'dialog .search[data-state="done"]',
-      }),
-    );
+    dossier.push(await measureSearch(browser, server, dossierSearch));
     if (singleServer)
       single.push(
         await measureSearch(browser, singleServer, {
@@ -288,8 +310,9 @@ const figures = {
   runs,
   keystrokeMs,
   latencyMs,
-  firstVisitBytes: firstVisit.bytes,
-  firstVisitRequests: firstVisit.requests,
+  firstVisitBytes: visit.firstVisit.bytes,
+  firstVisitRequests: visit.firstVisit.requests,
+  searchAfterVisit: visit.searchAfterVisit,
   firstSearchBytes: ours.bytes,
   firstSearchRequests: ours.requests,
   lastKeystrokeToResultsMs: ours.lastKeystrokeToResultMs,
@@ -298,7 +321,11 @@ const figures = {
   singleIndex: one ?? null,
 };
 console.log(`\nOn the ${figures.digest} digest (gzip as sent; medians of ${runs} cold runs, alternating)`);
+const { firstVisit, searchAfterVisit } = visit;
 console.log(`  first visit, precache included   ${kb(firstVisit.bytes)} in ${firstVisit.requests} requests`);
+console.log(
+  `  then a search on that page       ${kb(searchAfterVisit.bytes)} in ${searchAfterVisit.requests} requests, results ${searchAfterVisit.lastKeystrokeToResultMs} ms after the last keystroke (one run)`,
+);
 console.log(`                                    Dossier                     one Pagefind index`);
 const row = (label: string, dossierValue: string, singleValue: string | undefined) =>
   console.log(`  ${label}`.padEnd(36) + dossierValue.padEnd(28) + (singleValue ?? '–'));
