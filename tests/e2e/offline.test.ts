@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, type BuildOptions } from '../support/buildSite.ts';
 import { launchChromium, openPage, watchForErrors } from '../support/browser.ts';
 import type { KeepDigestState } from '../../src/offline/cachePolicy.ts';
+import { SEARCH_BUNDLE_PATH, SHARDS_FILE } from '../../src/search/searchFiles.ts';
 import { resultTitles } from '../support/searchPanel.ts';
 import { serveSite, type StaticSite } from '../support/staticServer.ts';
 import { makeTempFolder } from '../support/tempFolders.ts';
@@ -96,6 +97,21 @@ describe('reading and searching offline', () => {
     // The new build's worker keeps its own cache and lets the old build's go.
     await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.not.stringMatching(firstCache)]);
     expect(await searchInDialog(page, 'laboratory')).toEqual([NEW_TITLE]);
+  });
+
+  it('asks the network only for the shard list when a reader searches the index their first visit kept', async () => {
+    const reader = await openPage(await browser.newContext());
+    let searching = false;
+    const fromNetwork: string[] = [];
+    reader.context().on('request', (request) => {
+      if (searching && request.serviceWorker()) fromNetwork.push(new URL(request.url()).pathname);
+    });
+    await reader.goto(server.url);
+    await expect.poll(() => reader.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    searching = true;
+    expect(await searchInDialog(reader, 'transparency centre')).toHaveLength(2);
+    expect(fromNetwork).toEqual([`${SEARCH_BUNDLE_PATH}${SHARDS_FILE}`]);
+    await reader.context().close();
   });
 });
 

@@ -56,13 +56,10 @@ async function fromKeptEarlierBuild(request: Request, options?: CacheQueryOption
 }
 
 /**
- * The search index's own lists (`shards.json`, Pagefind's entry files) keep their names from
- * build to build, so they are asked of the network first, like pages; Pagefind tags its entry
- * requests with the time, hence the match without the query.
+ * The shard list keeps its name from build to build, so it is asked of the network first, like
+ * pages. The shards' own files, entry files included, are named by their content.
  */
-const isIndexList = (url: URL) =>
-  url.pathname.startsWith(`${__DOSSIER_BASE__}${SEARCH_BUNDLE_PATH.slice(1)}`) &&
-  [`/${SHARDS_FILE}`, '/pagefind-entry.json'].some((name) => url.pathname.endsWith(name));
+const isShardList = (url: URL) => url.pathname === `${__DOSSIER_BASE__}${SEARCH_BUNDLE_PATH.slice(1)}${SHARDS_FILE}`;
 
 /** Whether this build's whole search index is in its cache: precached, or kept at the reader's choice. */
 async function holdsWholeIndex(cache: Cache): Promise<boolean> {
@@ -71,7 +68,7 @@ async function holdsWholeIndex(cache: Cache): Promise<boolean> {
 
 async function fromNetworkFirst(
   request: Request,
-  options: { key: RequestInfo; fallback?: string; indexList?: boolean },
+  options: { key: RequestInfo; fallback?: string; shardList?: boolean },
 ): Promise<Response> {
   const cache = await caches.open(CACHE);
   try {
@@ -82,8 +79,8 @@ async function fromNetworkFirst(
     // Offline: this build's copy, else the copy of a build the reader kept, else the offline page.
     const ours = await cache.match(request, { ignoreSearch: true });
     const kept = await fromKeptEarlierBuild(request, { ignoreSearch: true });
-    // An index list of this build would lead search to files that are not all here, while a kept build's index is whole.
-    const keptFirst = options.indexList === true && !(await holdsWholeIndex(cache));
+    // This build's shard list would lead search to files that are not all here, while a kept build's index is whole.
+    const keptFirst = options.shardList === true && !(await holdsWholeIndex(cache));
     const fallback = options.fallback === undefined ? undefined : await cache.match(options.fallback);
     return (keptFirst ? (kept ?? ours) : (ours ?? kept)) ?? fallback ?? Response.error();
   }
@@ -91,10 +88,12 @@ async function fromNetworkFirst(
 
 async function fileFromCacheFirst(request: Request, url: URL): Promise<Response> {
   const cache = await caches.open(CACHE);
+  const contentNamed = isContentNamed(url.pathname.slice(__DOSSIER_BASE__.length));
+  // A content-named file holds the same bytes whatever its query (Pagefind tags entry files with
+  // one) and in every build: no need to fetch it again.
   const cached =
-    (await cache.match(request)) ??
-    // The same name holds the same bytes in every build: no need to fetch it again.
-    (isContentNamed(url.pathname.slice(__DOSSIER_BASE__.length)) ? await fromKeptEarlierBuild(request) : undefined);
+    (await cache.match(request, { ignoreSearch: contentNamed })) ??
+    (contentNamed ? await fromKeptEarlierBuild(request, { ignoreSearch: true }) : undefined);
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok) await cache.put(request, response.clone());
@@ -108,7 +107,7 @@ self.addEventListener('fetch', (event) => {
     return;
   if (request.mode === 'navigate')
     event.respondWith(fromNetworkFirst(request, { key: request, fallback: offlinePage }));
-  else if (isIndexList(url))
-    event.respondWith(fromNetworkFirst(request, { key: `${url.origin}${url.pathname}`, indexList: true }));
+  else if (isShardList(url))
+    event.respondWith(fromNetworkFirst(request, { key: `${url.origin}${url.pathname}`, shardList: true }));
   else event.respondWith(fileFromCacheFirst(request, url));
 });
