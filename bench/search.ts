@@ -30,6 +30,7 @@ import { parseArgs } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readSearchManifest } from '../src/content/articleCache.ts';
 import { buildPaths } from '../src/integration/buildPaths.ts';
+import { formatCount } from '../src/lib/counts.ts';
 import { layOutSearchSite } from '../src/search/build/searchIndex.ts';
 import { TYPING_DELAY_MS } from '../src/search/browser/searchPanel.ts';
 import { buildSite } from '../tests/support/buildSite.ts';
@@ -303,6 +304,8 @@ try {
 const ours = medians(dossier);
 const one = single.length > 0 ? medians(single) : undefined;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const sent = ({ bytes, requests }: VisitFigures) =>
+  `${kb(bytes)} in ${formatCount(requests, { one: 'request', other: 'requests' })}`;
 const figures = {
   digest: articles === undefined ? 'default' : `synthetic-${articles}`,
   query,
@@ -322,18 +325,14 @@ const figures = {
 };
 console.log(`\nOn the ${figures.digest} digest (gzip as sent; medians of ${runs} cold runs, alternating)`);
 const { firstVisit, searchAfterVisit } = visit;
-console.log(`  first visit, precache included   ${kb(firstVisit.bytes)} in ${firstVisit.requests} requests`);
+console.log(`  first visit, precache included   ${sent(firstVisit)}`);
 console.log(
-  `  then a search on that page       ${kb(searchAfterVisit.bytes)} in ${searchAfterVisit.requests} requests, results ${searchAfterVisit.lastKeystrokeToResultMs} ms after the last keystroke (one run)`,
+  `  then a search on that page       ${sent(searchAfterVisit)}, results ${searchAfterVisit.lastKeystrokeToResultMs} ms after the last keystroke (one run)`,
 );
 console.log(`                                    Dossier                     one Pagefind index`);
 const row = (label: string, dossierValue: string, singleValue: string | undefined) =>
   console.log(`  ${label}`.padEnd(36) + dossierValue.padEnd(28) + (singleValue ?? '–'));
-row(
-  `first search ("${query}")`,
-  `${kb(ours.bytes)} in ${ours.requests} requests`,
-  one && `${kb(one.bytes)} in ${one.requests} requests`,
-);
+row(`first search ("${query}")`, sent(ours), one && sent(one));
 row('last keystroke → results', `${ours.lastKeystrokeToResultMs} ms`, one && `${one.lastKeystrokeToResultMs} ms`);
 row(`next query ("${nextQuery}")`, `${ours.nextQueryMs} ms`, one && `${one.nextQueryMs} ms`);
 row('results shown', `${ours.results}`, one && `${one.results}`);
