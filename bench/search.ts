@@ -221,7 +221,8 @@ async function measureSearch(browser: Browser, server: StaticSite, target: Searc
   return { bytes, requests, lastKeystrokeToResultMs, nextQueryMs, results };
 }
 
-interface VisitFigures {
+/** What the server sent: response bodies, as sent, and their number. */
+interface Traffic {
   bytes: number;
   requests: number;
 }
@@ -234,7 +235,7 @@ async function measureFirstVisit(
   browser: Browser,
   server: StaticSite,
   target: SearchTarget,
-): Promise<{ firstVisit: VisitFigures; searchAfterVisit: VisitFigures & { lastKeystrokeToResultMs: number } }> {
+): Promise<{ firstVisit: Traffic; searchAfterVisit: Traffic & { lastKeystrokeToResultMs: number } }> {
   const context = await browser.newContext();
   const page = await openPage(context);
   server.resetTraffic();
@@ -304,7 +305,7 @@ try {
 const ours = medians(dossier);
 const one = single.length > 0 ? medians(single) : undefined;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
-const sent = ({ bytes, requests }: VisitFigures) =>
+const sent = ({ bytes, requests }: Traffic) =>
   `${kb(bytes)} in ${formatCount(requests, { one: 'request', other: 'requests' })}`;
 const figures = {
   digest: articles === undefined ? 'default' : `synthetic-${articles}`,
