@@ -222,10 +222,7 @@ async function measureSearch(browser: Browser, server: StaticSite, target: Searc
 }
 
 /** What the server sent: response bodies, as sent, and their number. */
-interface Traffic {
-  bytes: number;
-  requests: number;
-}
+type Traffic = ReturnType<StaticSite['traffic']>;
 
 /**
  * The home page with the service worker allowed, until the worker has kept what it keeps; then,
@@ -239,7 +236,7 @@ async function measureFirstVisit(
   const context = await browser.newContext();
   const page = await openPage(context);
   server.resetTraffic();
-  await page.goto(server.url, { waitUntil: 'load' });
+  await page.goto(target.url, { waitUntil: 'load' });
   // A worker whose precache fails never becomes ready: better a failed benchmark than one that waits for ever.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 600_000 });
   await page.waitForLoadState('networkidle');
