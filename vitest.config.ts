@@ -5,7 +5,14 @@ export default defineConfig({
   test: {
     projects: [
       // Generous for units too: a property test or a large import is slow on a busy machine, not wrong.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: TEST_TIMEOUT_MS } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          setupFiles: ['tests/support/removeTempFolders.ts'],
+          testTimeout: TEST_TIMEOUT_MS,
+        },
+      },
       {
         test: {
           name: 'site',

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { eventDateToString } from '../src/events/eventDates.ts';
-import { evaluate, readLabelledSet, sumScores, type ArticleScore, type Score } from '../src/events/quality.ts';
+import { evaluate, readLabelledSet, sumScores, type ArticleScore, type Score } from './eventScores.ts';
 
 const LABELLED_SET = 'tests/fixtures/events';
 

@@ -1,23 +1,16 @@
 /**
- * The content collections: the articles, and the topic (one entry, whose body is the About
- * page). Both come from `readTopic` and the article schema in `src/content/`, which the importer
- * and `npm run check` use too, so every tool agrees on what is valid.
+ * The content collection of the articles. The loader and its schema are the content sync's
+ * (`src/sync/`); the topic and every path come from the build contract that `dossier()` serves,
+ * so the topic file is read once per build.
  */
 import { defineCollection } from 'astro:content';
-import { articleLoader, storedArticleSchema } from './content/articleLoader.ts';
-import { topicLoader } from './content/topicLoader.ts';
-import { contentDirectory, readTopic } from './content/topic.ts';
-import { topicSchema } from './content/topicSchema.ts';
-
-const content = contentDirectory();
-const topic = readTopic(content);
+import build from 'virtual:dossier/build';
+import { articleLoader, storedArticleSchema } from './sync/articleLoader.ts';
 
 export const collections = {
   articles: defineCollection({
-    loader: articleLoader({ directory: `${content}/articles`, topic }),
+    loader: articleLoader(build),
     // The article schema, plus the excerpt and reading time the loader derives from the body.
     schema: storedArticleSchema,
   }),
-  // The topic is checked by `readTopic`; the schema gives the collection its types.
-  topic: defineCollection({ loader: topicLoader(topic), schema: topicSchema }),
 };

@@ -4,6 +4,7 @@
  * writes against it, and the page types come from it.
  */
 import { z } from 'astro/zod';
+import { isLanguageTag } from '../i18n/languageTags.ts';
 import { parsePartialDate, parsePublicationDate, type DateReading } from '../lib/dates.ts';
 import { slugify } from '../lib/slugs.ts';
 
@@ -34,7 +35,7 @@ const publishableUrl = (url: string) => (URL.parse(url)?.href ?? url).replace(/[
 export const webAddress = z.url({ protocol: /^https?$/, error: 'is not a web address (use a full URL such as "https://example.org/page")' }).transform(publishableUrl);
 
 /** A BCP 47 language tag: `en`, `pt-BR`, `zh-Hans`. @see https://www.rfc-editor.org/info/bcp47 */
-export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'is not a language tag (use one such as "en" or "pt-BR")');
+export const languageTag = z.string().refine(isLanguageTag, 'is not a language tag (use one such as "en" or "pt-BR")');
 
 /** A photo's address: a URL, or a path under `public/` (never `javascript:` or `data:`). */
 export const imageSource = z

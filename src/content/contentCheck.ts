@@ -2,7 +2,7 @@ import { findBrokenArticleLinks } from './articleLinks.ts';
 import { ContentError } from './contentErrors.ts';
 import { articleSlugFromPath } from '../lib/slugs.ts';
 import { validateArticleFile, type ValidArticle } from './validateArticle.ts';
-import { entityByName, findEntity, namesOf, type EntityNames } from '../entities/entities.ts';
+import { findEntity, namesOf, type EntityIndex } from '../entities/entities.ts';
 import { closestSpelling } from '../lib/spelling.ts';
 
 /** An article file as read from disk: its path as the editor knows it, and its bytes. */
@@ -28,11 +28,10 @@ export interface CheckedArticle extends ValidArticle {
 export function checkArticles(
   files: readonly ArticleFile[],
   siteOrigin: string,
-  entities: readonly EntityNames[],
+  entityIndex: EntityIndex,
   unchanged: (file: ArticleFile, slug: string) => ValidArticle | undefined = () => undefined,
 ): { articles: CheckedArticle[]; problems: ContentError[] } {
   const problems: ContentError[] = [];
-  const entityIndex = entityByName(entities);
   const articles: CheckedArticle[] = [];
   const pathBySlug = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -51,7 +50,7 @@ export function checkArticles(
     const article = unchanged(file, slug) ?? validateArticleFile(path, bytes);
     if (Array.isArray(article)) problems.push(...article);
     else {
-      const unknown = unknownEntities(path, article, entityIndex, entities);
+      const unknown = unknownEntities(path, article, entityIndex);
       if (unknown.length > 0) problems.push(...unknown);
       else articles.push({ ...article, path, slug });
     }
@@ -65,7 +64,8 @@ export function checkArticles(
 }
 
 /** Entities an article adds or excludes by hand that the topic does not name: a typo would otherwise silently do nothing. */
-function unknownEntities(path: string, article: ValidArticle, index: ReadonlyMap<string, string>, entities: readonly EntityNames[]): ContentError[] {
+function unknownEntities(path: string, article: ValidArticle, index: EntityIndex): ContentError[] {
+  const { entities } = index;
   const names = entities.flatMap(namesOf);
   return (['add', 'exclude'] as const).flatMap((list) =>
     article.data.entities[list].flatMap((name, position) => {

@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { formatCount } from '../lib/counts.ts';
+import { formatCount } from '../i18n/counts.ts';
 import { closestSpelling } from '../lib/spelling.ts';
 
 /** A problem with one content file, worded for the editor who has to fix it. */

@@ -47,7 +47,7 @@ export function readTopic(directory: string): Topic {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new ContentErrors([new ContentError(path, 'is missing (every digest needs one: see README, "The topic file")')]);
+    throw new ContentErrors([new ContentError(path, 'is missing (every digest needs one: see docs/topic-and-articles.md)')]);
   }
   return parseTopic(text, path);
 }

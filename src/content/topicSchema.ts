@@ -64,7 +64,7 @@ export const topicSchema = z.strictObject({
     }),
   /**
    * The editor's own wording of interface strings, by key (`nav.archive: Every article`): each
-   * replaces the dictionary's string in the digest's language. The keys are listed in README.
+   * replaces the dictionary's string in the digest's language. The keys are listed in docs/interface-strings.md.
    */
   ui: z
     .record(z.string(), uiString)

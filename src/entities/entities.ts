@@ -71,14 +71,26 @@ export function entityClashes(entities: readonly EntityNames[]): EntityClash[] {
   return problems;
 }
 
-/** Every name and alias of the topic's entities, to the slug of the entity it names. */
-export function entityByName(entities: readonly EntityNames[]): ReadonlyMap<string, string> {
-  const bySlug = new Map<string, string>();
+/** The topic's entities indexed once: what the content checks and the content sync look names up in. */
+export interface EntityIndex {
+  entities: readonly EntityNames[];
+  /** Every name and alias, as compared, to the slug of the entity it names. */
+  slugByName: ReadonlyMap<string, string>;
+  /** Each entity's name by its slug. */
+  nameBySlug: ReadonlyMap<string, string>;
+}
+
+export function indexEntities(entities: readonly EntityNames[]): EntityIndex {
+  const slugByName = new Map<string, string>();
   for (const entity of entities)
     for (const name of namesOf(entity))
-      if (!bySlug.has(nameKey(name))) bySlug.set(nameKey(name), entitySlug(entity.name));
-  return bySlug;
+      if (!slugByName.has(nameKey(name))) slugByName.set(nameKey(name), entitySlug(entity.name));
+  return {
+    entities,
+    slugByName,
+    nameBySlug: new Map(entities.map((entity) => [entitySlug(entity.name), entity.name])),
+  };
 }
 
 /** The slug of the entity a name (or alias) names, whatever its case and accents. */
-export const findEntity = (index: ReadonlyMap<string, string>, name: string) => index.get(nameKey(name));
+export const findEntity = (index: EntityIndex, name: string) => index.slugByName.get(nameKey(name));

@@ -1,3 +1,21 @@
+/** A primary language of two or three lowercase letters, then subtags: `en`, `pt-BR`, `zh-Hans`. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** Whether `text` is a language tag as written, with no correction. @see https://www.rfc-editor.org/info/bcp47 */
+export function isLanguageTag(text: string): boolean {
+  return LANGUAGE_TAG.test(text);
+}
+
+/**
+ * A language as feeds and pages write it, as a language tag: `en-US` from RSS's `en-us`, `pt-BR`
+ * from `pt_BR`, `de` from ` DE `; nothing if it is not one.
+ */
+export function languageTag(lang: string | undefined): string | undefined {
+  const [primary = '', ...rest] = (lang ?? '').trim().split(/[-_]/);
+  const tag = [primary.toLowerCase(), ...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part))].join('-');
+  return isLanguageTag(tag) ? tag : undefined;
+}
+
 /** What a BCP 47 language tag says about writing: which way text runs, and how other formats name it. */
 export type TextDirection = 'ltr' | 'rtl';
 

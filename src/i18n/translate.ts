@@ -99,10 +99,14 @@ export interface Translator {
 
 /**
  * The interface for a digest in `language`: its dictionary, with the editor's `overrides` (the
- * topic file's `ui`, already checked) in place of the strings they name.
+ * topic file's `ui`, already checked) in place of the strings they name. `shipped` is the
+ * dictionary `resolveUiLanguage` chose for `language`, where the caller has it already.
  */
-export function createTranslator(language: string, overrides: UiOverrides = {}): Translator {
-  const shipped = resolveUiLanguage(language);
+export function createTranslator(
+  language: string,
+  overrides: UiOverrides = {},
+  shipped: string | undefined = resolveUiLanguage(language),
+): Translator {
   const uiLanguage = shipped ?? 'en';
   const pluralLanguage = shipped ? language : 'en';
   const dictionary: Dictionary = { ...DICTIONARIES[uiLanguage]!, ...overrides };

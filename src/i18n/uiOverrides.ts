@@ -21,7 +21,7 @@ const listed = (names: Iterable<string>) => Array.from(names, (name) => `{${name
 export function uiOverrideProblem(key: string, value: UiString): string | undefined {
   if (!isUiKey(key)) {
     const suggestion = closestSpelling(key, UI_KEYS);
-    return `is not an interface string${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: the keys are listed in README, "Interface strings"`;
+    return `is not an interface string${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: the keys are listed in docs/interface-strings.md`;
   }
   const english = en[key];
   if (typeof english === 'string' && typeof value !== 'string')

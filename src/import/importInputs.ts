@@ -11,18 +11,18 @@ import { validateArticleFile } from '../content/validateArticle.ts';
 import { ArticleCatalog, type StoryIdentity } from './articleCatalog.ts';
 import { articleFileText } from './articleFile.ts';
 import { articleSlug, freeSlug } from './articleSlugs.ts';
-import { articlesFromChannel } from './feedArticles.ts';
-import { readFeedChannel } from './feedChannel.ts';
-import { decodeInput, detectInputKind } from './feedEncoding.ts';
-import { fetchFeed } from './fetchFeed.ts';
+import { articlesFromChannel } from './feeds/feedArticles.ts';
+import { readFeedChannel } from './feeds/feedChannel.ts';
+import { decodeInput, detectInputKind } from './inputEncoding.ts';
+import { fetchInput } from './fetchInput.ts';
 import { ImportError } from './importError.ts';
 import { publicationDay, type ImportedArticle } from './importedArticle.ts';
 import { UsageError, type ImportOptions } from './importOptions.ts';
 import type { ImportReport, SkippedArticle } from './importReport.ts';
-import { readRawArticle } from './rawText.ts';
-import { articleFromRawText } from './textArticle.ts';
-import { articleFromWebPage } from './webArticle.ts';
-import { readWebPage } from './webPage.ts';
+import { readRawArticle } from './pasted/rawText.ts';
+import { articleFromRawText } from './pasted/textArticle.ts';
+import { articleFromWebPage } from './web/webArticle.ts';
+import { readWebPage } from './web/webPage.ts';
 
 /** One input as the editor named it (or as found in a folder they named). */
 interface Input {
@@ -125,7 +125,7 @@ async function candidatesOf(
   skipped: SkippedArticle[],
   notes: ImportReport['notes'],
 ): Promise<Candidate[]> {
-  const fetched = input.url ? await fetchFeed(input.url) : undefined;
+  const fetched = input.url ? await fetchInput(input.url) : undefined;
   const bytes = fetched?.bytes ?? (await readFile(input.path!));
   const kind = detectInputKind(bytes);
   if (kind === 'text') {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parsePublicationDate, type CalendarDate } from '../lib/dates.ts';
-import { languageTag } from '../content/articleSchema.ts';
 import { contentDirectory } from '../content/topic.ts';
+import { isLanguageTag } from '../i18n/languageTags.ts';
 
 /** What an editor asked for on the command line, checked. */
 export interface ImportOptions {
@@ -82,7 +82,7 @@ function calendarDay(option: string, value: string | undefined): CalendarDate | 
 
 function language(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!languageTag.safeParse(value.trim()).success)
+  if (!isLanguageTag(value.trim()))
     throw new UsageError(`--lang "${value}" is not a language tag (use one such as "de" or "pt-BR")`);
   return value.trim();
 }

@@ -1,4 +1,4 @@
-import { formatCount } from '../lib/counts.ts';
+import { formatCount } from '../i18n/counts.ts';
 import type { ImportedArticle } from './importedArticle.ts';
 
 export interface SkippedArticle {

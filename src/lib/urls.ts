@@ -14,6 +14,11 @@ export function sitePath(path: string): string {
   return underBase(import.meta.env.BASE_URL, path);
 }
 
+/** The address of an article's photo as pages link it: an outlet's absolute URL as it is, a site path under `base`. */
+export function imageAddress(src: string, base: string): string {
+  return /^https?:\/\//.test(src) ? src : underBase(base, src);
+}
+
 /** An absolute URL for feeds, canonical links and structured data. */
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(sitePath(path), site).href;
@@ -27,6 +32,8 @@ export const sourcesPath = '/sources/';
 export const aboutPath = '/about/';
 export const searchPath = '/search/';
 export const feedPath = '/rss.xml';
+/** The folder holding the search index: Pagefind's bundle of each shard and the shard list. */
+export const searchBundlePath = '/pagefind/';
 export const sitemapPath = '/sitemap-index.xml';
 export const articlePath = (slug: string) => `/articles/${slug}/`;
 export const tagPath = (slug: string) => `${tagsPath}${slug}/`;

@@ -1,4 +1,5 @@
-import { isInShardFolder, SEARCH_BUNDLE_PATH } from '../search/searchFiles.ts';
+import { searchBundlePath } from '../lib/urls.ts';
+import { isInShardFolder } from '../search/searchFiles.ts';
 import { ASSETS_FOLDER } from './cachePolicy.ts';
 
 /**
@@ -9,7 +10,7 @@ import { ASSETS_FOLDER } from './cachePolicy.ts';
  * files' names with every page's script, which the bundler then splits into a chunk of their own.
  */
 export function isContentNamed(pathBelowBase: string): boolean {
-  const bundle = SEARCH_BUNDLE_PATH.slice(1);
+  const bundle = searchBundlePath.slice(1);
   return (
     pathBelowBase.startsWith(ASSETS_FOLDER) ||
     (pathBelowBase.startsWith(bundle) && isInShardFolder(pathBelowBase.slice(bundle.length)))

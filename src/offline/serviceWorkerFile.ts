@@ -6,7 +6,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { glob } from 'tinyglobby';
-import type { BuildPaths } from '../integration/buildPaths.ts';
+import type { BuildPaths } from '../build/buildPaths.ts';
 import { TOP_LEVEL_SCRIPTS, type SearchShardsFile } from '../search/searchFiles.ts';
 import { ASSETS_FOLDER, cacheName, DIGEST_FILES_FILE, DIGEST_SUMMARY_FILE, OFFLINE_PAGE_PATH } from './cachePolicy.ts';
 import { digestToKeep, planPrecache, type SiteFile } from './precachePlan.ts';

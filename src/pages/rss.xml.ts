@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getDigest, getTopic } from '../site/digest.ts';
-import { feedLength, feedResponse } from './_feed.ts';
+import { feedLength, feedResponse } from '../site/feeds.ts';
 
 export const GET: APIRoute = async ({ site, url }) => {
   const topic = await getTopic();

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getDigest, getTopic, getTranslator } from '../site/digest.ts';
 import { timelineJsExport } from '../timeline/timelineExports.ts';
-import { exportUrls } from './_exportUrls.ts';
+import { exportUrls } from '../site/exportUrls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const [topic, { timeline, timelineEntryPath }, translator] = await Promise.all([

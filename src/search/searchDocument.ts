@@ -9,7 +9,7 @@
 import type { ArticleData } from '../content/articleSchema.ts';
 import { escapeHtml } from '../lib/escapeHtml.ts';
 import { languageAttributes } from '../i18n/languageTags.ts';
-import { underBase } from '../lib/urls.ts';
+import { imageAddress } from '../lib/urls.ts';
 import { searchDocumentUrl } from './searchFiles.ts';
 
 /** An HTML document in the shape Pagefind's `addHTMLFile` takes. */
@@ -30,11 +30,6 @@ export interface SearchDocumentInput {
   topicLanguage: string;
   /** The site's base path (`/` or `/digests/huawei/`). */
   base: string;
-}
-
-/** The address of an article's photo as its page links it: absolute URLs as they are, site paths under the base. */
-function imageAddress(src: string, base: string): string {
-  return /^https?:\/\//.test(src) ? src : underBase(base, src);
 }
 
 export function articleSearchDocument({

@@ -1,12 +1,10 @@
 /**
- * The files the search build writes and the reader's browser reads, and what the content sync
- * hands the search build: their names and formats, in one module with no Node imports, so both
- * sides (`build/` and `browser/`) import the same definitions.
+ * The files the search build writes and the reader's browser reads: their names and formats, in
+ * one module with no Node imports, so both sides (`build/` and `browser/`) import the same
+ * definitions. What the content sync hands the search build is the build contract's
+ * (`src/build/articleCache.ts`).
  */
 import { articlePath } from '../lib/urls.ts';
-
-/** The site folder holding the search index: Pagefind's bundle of each shard and the shard list. */
-export const SEARCH_BUNDLE_PATH = '/pagefind/';
 
 const SHARD_NAME_DIGITS = 16;
 const SHARD_FOLDER = new RegExp(`^[0-9a-f]{${SHARD_NAME_DIGITS}}/`);
@@ -44,22 +42,6 @@ export interface SearchShardsFile {
     /** Its language indexes, with the number of articles in each. */
     languages: Record<string, number>;
   }[];
-}
-
-/** The file in which the content sync lists the searchable articles for the search build, oldest file first. */
-export const SEARCH_MANIFEST_FILE = 'search-manifest.json';
-
-/** The name under which the content sync keeps an article's search document (an HTML page; see `searchDocument.ts`). */
-export const searchDocumentFileName = (digest: string) => `${digest}.search.html`;
-
-/** An article in the search index, as the content sync lists them for the search build. */
-export interface SearchEntry {
-  /** Its page's address below the base path, as Pagefind derives it from a built page. */
-  url: string;
-  /** The digest its search document is kept under. */
-  digest: string;
-  /** Its publication day, `YYYY-MM-DD`. */
-  day: string;
 }
 
 /** The address Pagefind gives an article's page, below the site's base path (as it derives it from a built file). */

@@ -1,12 +1,12 @@
 /**
- * What every page reads from the content layer, computed once per build: the topic, the
+ * What every page reads, computed once per build: the topic (from the build contract), the
  * published articles newest first, and the derived indexes pages share.
  */
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { readArticleHtml, readArticleMentions } from '../content/articleCache.ts';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import build from 'virtual:dossier/build';
+import { readArticleHtml, readArticleMentions } from '../build/articleCache.ts';
+import type { SiteTopic, SluggedEntity } from '../build/buildContract.ts';
 import { getPublishedArticles } from '../content/articles.ts';
-import { TOPIC_ENTRY_ID } from '../content/topicLoader.ts';
-import { publishableArticleHtml } from '../content/articleHtml.ts';
 import { groupBySource, groupByTag } from './groups.ts';
 import { findRelatedArticles } from './related.ts';
 import { collectTimelineEntries, eventsByArticle, groupByYearAndMonth } from '../timeline/timeline.ts';
@@ -15,34 +15,20 @@ import { layoutOverview } from '../timeline/overview.ts';
 import { timelinePath } from '../lib/urls.ts';
 import { withCacheKeys } from './pageCacheKey.ts';
 import { createTranslator, type Translator } from '../i18n/translate.ts';
-import { entitySlug, namedEntities } from '../entities/entities.ts';
+import { namedEntities } from '../entities/entities.ts';
 import { entriesNaming, groupByEntity } from '../entities/entityPages.ts';
 import { createMentionMatcher } from '../entities/mentionMatcher.ts';
-import type { TopicEntity } from '../content/topicSchema.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
-let topicCache: ReturnType<typeof loadTopic> | undefined;
+/** The topic, as the build contract holds it. */
+export const getTopic = async (): Promise<SiteTopic> => build.topic;
 
-/** The topic, read once per build: every page asks for it, and its About HTML is processed on reading. */
-export function getTopic() {
-  topicCache ??= loadTopic();
-  return topicCache;
-}
-
-async function loadTopic() {
-  const topic = await getEntry('topic', TOPIC_ENTRY_ID);
-  if (!topic) throw new Error('The topic collection is empty: its loader did not run');
-  // The About text is the editor's own, so its HTML is trusted; its links still need the base path.
-  const about = publishableArticleHtml(topic.rendered?.html ?? '', { trustHtml: true, base: import.meta.env.BASE_URL });
-  return { ...topic.data, about };
-}
-
-let translator: Promise<Translator> | undefined;
+let translator: Translator | undefined;
 
 /** The interface's strings in the digest's language (see `src/i18n/`). */
-export function getTranslator(): Promise<Translator> {
-  translator ??= getTopic().then((topic) => createTranslator(topic.language, topic.ui));
+export async function getTranslator(): Promise<Translator> {
+  translator ??= createTranslator(build.topic.language, build.topic.ui, build.uiLanguage);
   return translator;
 }
 
@@ -58,15 +44,14 @@ const ENTITY_EVENTS = 10;
 function entityIndex(
   articles: Article[],
   timeline: ReturnType<typeof collectTimelineEntries>,
-  entities: readonly TopicEntity[],
+  slugged: readonly SluggedEntity[],
   language: string,
 ) {
-  const slugged = entities.map((entity) => ({ ...entity, slug: entitySlug(entity.name) }));
   const groups = groupByEntity(
     articles,
     slugged.map((entity) => entity.slug),
   );
-  const matcher = createMentionMatcher(namedEntities(entities), language);
+  const matcher = createMentionMatcher(namedEntities(slugged), language);
   const events = entriesNaming(
     timeline.filter((entry) => entry.kind === 'event'),
     matcher,
@@ -86,7 +71,7 @@ function entityIndex(
 /** One of the topic's entities as its page shows it. */
 export type Entity = ReturnType<typeof entityIndex>[number];
 
-function buildIndexes(articles: Article[], topic: { entities: readonly TopicEntity[]; language: string }) {
+function buildIndexes(articles: Article[], topic: SiteTopic) {
   const timeline = collectTimelineEntries(articles);
   const timelinePages = planTimelinePages(groupByYearAndMonth(timeline));
   const homes = entryHomes(timelinePages);
@@ -106,9 +91,7 @@ function buildIndexes(articles: Article[], topic: { entities: readonly TopicEnti
 
 /** Published articles (drafts left out), newest first, with tags, sources, timeline, related articles and the topic's entities. */
 export function getDigest() {
-  cached ??= Promise.all([getCollection('articles'), getTopic()]).then(([entries, topic]) =>
-    buildIndexes(getPublishedArticles(entries), topic),
-  );
+  cached ??= getCollection('articles').then((entries) => buildIndexes(getPublishedArticles(entries), build.topic));
   return cached;
 }
 
@@ -122,19 +105,15 @@ export function getTimelineOverview() {
   return overview;
 }
 
-let topicKey: Promise<string> | undefined;
-
 /**
  * A dynamic route's paths with their incremental-build cache keys. Every page shows the topic
  * (title, language, navigation) besides its props, so a change to the topic renders every page.
  */
 export async function cachedPaths<T extends { props?: unknown }>(paths: readonly T[]) {
-  topicKey ??= getTopic().then((topic) => JSON.stringify(topic));
-  return withCacheKeys(paths, await topicKey);
+  return withCacheKeys(paths, build.topicKey);
 }
 
-/** The folder of the articles' published HTML, which only the build's resolved config knows: set by the `dossier()` integration. */
-const articleCache: string = import.meta.env.DOSSIER_ARTICLE_CACHE;
+const articleCache = build.paths.articleCache;
 
 /** An article's published HTML, as the content sync rendered and sanitized it. */
 export function getArticleHtml(article: Article): Promise<string> {

@@ -80,7 +80,7 @@ async function contentWith(files: Record<string, Uint8Array>): Promise<string> {
 function runContentCheck(content: string): Promise<{ exitCode: number; output: string }> {
   const child = spawn(
     process.execPath,
-    [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/content/checkCommand.ts'],
+    [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/check.ts'],
     { cwd: projectRoot, env: { ...process.env, DOSSIER_CONTENT: content } },
   );
   let output = '';

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, type BuildOptions } from '../support/buildSite.ts';
 import { launchChromium, openPage, watchForErrors } from '../support/browser.ts';
 import type { KeepDigestState } from '../../src/offline/cachePolicy.ts';
-import { SEARCH_BUNDLE_PATH, SHARDS_FILE } from '../../src/search/searchFiles.ts';
+import { searchBundlePath } from '../../src/lib/urls.ts';
+import { SHARDS_FILE } from '../../src/search/searchFiles.ts';
 import { resultTitles } from '../support/searchPanel.ts';
 import { serveSite, type StaticSite } from '../support/staticServer.ts';
 import { makeTempFolder } from '../support/tempFolders.ts';
@@ -110,7 +111,7 @@ describe('reading and searching offline', () => {
     await expect.poll(() => reader.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     searching = true;
     expect(await searchInDialog(reader, 'transparency centre')).toHaveLength(2);
-    expect(fromNetwork).toEqual([`${SEARCH_BUNDLE_PATH}${SHARDS_FILE}`]);
+    expect(fromNetwork).toEqual([`${searchBundlePath}${SHARDS_FILE}`]);
     await reader.context().close();
   });
 });

@@ -5,6 +5,8 @@ import { makeTempFolder } from './tempFolders.ts';
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
 export interface BuildOptions {
+  /** A copy of the project to build with instead of this one (its own `src/`), sharing this one's packages. */
+  project?: string;
   /** A content folder other than `content/` (DOSSIER_CONTENT). */
   content?: string;
   /** Publish under another URL, such as a sub-path (DOSSIER_SITE). */
@@ -53,11 +55,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     ...(options.shardArticles && { DOSSIER_SEARCH_SHARD_ARTICLES: String(options.shardArticles) }),
     ...(options.precacheBytes && { DOSSIER_PRECACHE_BYTES: String(options.precacheBytes) }),
   };
-  const child = spawn(
-    process.execPath,
-    [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-    { cwd: projectRoot, env },
-  );
+  const root = options.project ?? projectRoot;
+  const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: root,
+    env,
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

@@ -9,7 +9,8 @@
  * build: its cache stays, and serves offline what the new build's cache lacks, until the new
  * build is kept whole in turn.
  */
-import { SEARCH_BUNDLE_PATH, SHARDS_FILE } from '../../search/searchFiles.ts';
+import { searchBundlePath } from '../../lib/urls.ts';
+import { SHARDS_FILE } from '../../search/searchFiles.ts';
 import { cacheName, DIGEST_KEPT_MARKER, earlierKeptCaches, isOwnCache, OFFLINE_PAGE_PATH } from '../cachePolicy.ts';
 import { isContentNamed } from '../contentNamed.ts';
 
@@ -59,7 +60,7 @@ async function fromKeptEarlierBuild(request: Request, options?: CacheQueryOption
  * The shard list keeps its name from build to build, so it is asked of the network first, like
  * pages. The shards' own files, entry files included, are named by their content.
  */
-const isShardList = (url: URL) => url.pathname === `${__DOSSIER_BASE__}${SEARCH_BUNDLE_PATH.slice(1)}${SHARDS_FILE}`;
+const isShardList = (url: URL) => url.pathname === `${__DOSSIER_BASE__}${searchBundlePath.slice(1)}${SHARDS_FILE}`;
 
 /** Whether this build's whole search index is in its cache: precached, or kept at the reader's choice. */
 async function holdsWholeIndex(cache: Cache): Promise<boolean> {

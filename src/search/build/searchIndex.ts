@@ -3,10 +3,10 @@ import { availableParallelism } from 'node:os';
 import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
-import { readSearchManifest, searchDocumentFile } from '../../content/articleCache.ts';
-import type { BuildPaths } from '../../integration/buildPaths.ts';
-import { formatCount } from '../../lib/counts.ts';
-import { SHARDS_FILE, TOP_LEVEL_SCRIPTS, type SearchEntry, type SearchShardsFile } from '../searchFiles.ts';
+import { readSearchManifest, searchDocumentFile, type SearchEntry } from '../../build/articleCache.ts';
+import type { BuildPaths } from '../../build/buildPaths.ts';
+import { formatCount } from '../../i18n/counts.ts';
+import { SHARDS_FILE, TOP_LEVEL_SCRIPTS, type SearchShardsFile } from '../searchFiles.ts';
 import { planSearchShards, SHARD_ARTICLES, type SearchShard } from './shardPlan.ts';
 
 /** Files placed at once, to overlap the file system's waits without opening thousands of files. */
@@ -86,35 +86,45 @@ async function shardLanguages(shardDirectory: string): Promise<Record<string, nu
   );
 }
 
+/** A shard in the staging folder, with the languages of its index and their article counts. */
+interface IndexedShard extends SearchShard {
+  languages: Record<string, number>;
+}
+
 /**
  * Indexes a shard into `shards/<name>/` of the staging folder, unless an earlier build already
  * did: a shard's name is the digest of its documents, so a kept one is never stale.
  */
-async function indexShard(cacheDirectory: string, staging: string, shard: SearchShard): Promise<{ indexed: number }> {
+async function indexShard(
+  cacheDirectory: string,
+  staging: string,
+  shard: SearchShard,
+): Promise<{ indexed: number; languages: Record<string, number> }> {
   const output = `${staging}shards/${shard.name}/`;
   const exists = await readdir(output).then(
     () => true,
     () => false,
   );
-  if (exists) return { indexed: 0 };
+  if (exists) return { indexed: 0, languages: await shardLanguages(output) };
   const site = `${staging}site/`;
   const partial = `${staging}partial/`;
   await rm(partial, { recursive: true, force: true });
   await layOutSearchSite(cacheDirectory, site, shard.entries);
   await runPagefind(site, partial, shard.chunkPostings);
   // What Pagefind's own entry file counts, rather than what its console output says.
-  const indexed = Object.values(await shardLanguages(partial)).reduce((sum, count) => sum + count, 0);
+  const languages = await shardLanguages(partial);
+  const indexed = Object.values(languages).reduce((sum, count) => sum + count, 0);
   if (indexed !== shard.entries.length)
     throw new Error(`Search index: Pagefind indexed ${indexed} of ${shard.entries.length} articles`);
   // Only a finished index takes the shard's name.
   await mkdir(`${staging}shards/`, { recursive: true });
   await rename(partial, output);
   await rm(site, { recursive: true, force: true });
-  return { indexed };
+  return { indexed, languages };
 }
 
 export interface BuiltShards {
-  shards: SearchShard[];
+  shards: IndexedShard[];
   /** Articles indexed in this build; the rest came from earlier builds' shards. */
   indexed: number;
 }
@@ -123,7 +133,12 @@ export interface BuiltShards {
 async function buildSearchShards(cacheDirectory: string, staging: string, maxArticles: number): Promise<BuiltShards> {
   const shards = planSearchShards(await readSearchManifest(cacheDirectory), { maxArticles, indexer: INDEXER });
   let indexed = 0;
-  for (const shard of shards) indexed += (await indexShard(cacheDirectory, staging, shard)).indexed;
+  const built: IndexedShard[] = [];
+  for (const shard of shards) {
+    const result = await indexShard(cacheDirectory, staging, shard);
+    indexed += result.indexed;
+    built.push({ ...shard, languages: result.languages });
+  }
   // Shards no article needs any more are removed, so the cache does not grow with every edit.
   const keep = new Set(shards.map((shard) => shard.name));
   const kept = await readdir(`${staging}shards/`).catch(() => [] as string[]);
@@ -132,7 +147,7 @@ async function buildSearchShards(cacheDirectory: string, staging: string, maxArt
       .filter((name) => !keep.has(name))
       .map((name) => rm(`${staging}shards/${name}`, { recursive: true, force: true })),
   );
-  return { shards, indexed };
+  return { shards: built, indexed };
 }
 
 /**
@@ -143,7 +158,7 @@ async function buildSearchShards(cacheDirectory: string, staging: string, maxArt
 async function publishShards(
   staging: string,
   bundle: string,
-  shards: readonly SearchShard[],
+  shards: readonly IndexedShard[],
 ): Promise<SearchShardsFile> {
   await mkdir(bundle, { recursive: true });
   const wanted = new Set(shards.map((shard) => shard.name));
@@ -161,7 +176,7 @@ async function publishShards(
         filter: (source) => !UNUSED_PAGEFIND_FILES.test(source.split('/').at(-1)!),
       });
     }
-    listed.push({ path: `${shard.name}/`, from: shard.from, to: shard.to, languages: await shardLanguages(to) });
+    listed.push({ path: `${shard.name}/`, from: shard.from, to: shard.to, languages: shard.languages });
   }
   // A shard's own copies stay: a page that an earlier version of Dossier built, still open in a
   // tab, loads the newest shard's.

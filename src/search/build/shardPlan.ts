@@ -19,7 +19,8 @@
  * A shard is named by the digest of what it holds, so an unchanged one is never indexed again.
  */
 import { createHash } from 'node:crypto';
-import { shardFolderName, type SearchEntry } from '../searchFiles.ts';
+import type { SearchEntry } from '../../build/articleCache.ts';
+import { shardFolderName } from '../searchFiles.ts';
 
 export interface SearchShard {
   /** A digest of the shard's articles, their documents and how it is indexed. */

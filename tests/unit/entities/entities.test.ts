@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkArticles } from '../../../src/content/contentCheck.ts';
 import { ContentErrors } from '../../../src/content/contentErrors.ts';
 import { parseTopic } from '../../../src/content/topic.ts';
+import { indexEntities } from '../../../src/entities/entities.ts';
 
 const TOPIC = ['title: T', 'description: D.', 'site: https://example.org/'];
 
@@ -68,14 +69,14 @@ describe('entities an article adds or excludes by hand', () => {
     const { articles, problems } = checkArticles(
       [article(['entities:', '  add: [ken hu]', '  exclude: [EU]'])],
       '',
-      entities,
+      indexEntities(entities),
     );
     expect(problems).toEqual([]);
     expect(articles[0]!.data.entities).toEqual({ add: ['ken hu'], exclude: ['EU'] });
   });
 
   it('must be entities of the topic: a typo is named with the likely spelling', () => {
-    const { problems } = checkArticles([article(['entities:', '  add: [Ken Who]', '  exclude: [Mars]'])], '', entities);
+    const { problems } = checkArticles([article(['entities:', '  add: [Ken Who]', '  exclude: [Mars]'])], '', indexEntities(entities));
     expect(problems.map((problem) => problem.message)).toEqual([
       'content/articles/2019-03-06-x.md: field "entities.add[0]" "Ken Who" is not an entity of the topic (did you mean "Ken Hu"?; entities are listed in topic.md)',
       'content/articles/2019-03-06-x.md: field "entities.exclude[0]" "Mars" is not an entity of the topic (the topic\'s entities are: Ken Hu, European Union; entities are listed in topic.md)',

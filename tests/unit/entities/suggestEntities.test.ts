@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runEntitiesCommand } from '../../../src/entities/command.ts';
+import { runEntitiesCommand } from '../../../src/cli/entitiesCommand.ts';
 import { createMentionMatcher } from '../../../src/entities/mentionMatcher.ts';
 import { capitalisedNames, suggestEntities } from '../../../src/entities/suggestEntities.ts';
 import { makeTempFolder } from '../../support/tempFolders.ts';

@@ -9,7 +9,7 @@ import {
   sumScores,
   type ArticleScore,
   type LabelledArticle,
-} from '../../../src/events/quality.ts';
+} from '../../../scripts/eventScores.ts';
 
 /** The quality targets of event extraction in English, on dates (date and precision agreeing). */
 const TARGET_PRECISION = 0.9;

@@ -2,11 +2,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runEventsCommand } from '../../../src/events/command.ts';
+import { runEventsCommand } from '../../../src/cli/eventsCommand.ts';
 import { eventDateToString } from '../../../src/events/eventDates.ts';
 import { suggestEvents } from '../../../src/events/eventExtraction.ts';
 import { articleSentences } from '../../../src/events/eventSentences.ts';
-import { readLabelledSet, type LabelledArticle } from '../../../src/events/quality.ts';
+import { readLabelledSet, type LabelledArticle } from '../../../scripts/eventScores.ts';
 
 const LABELLED_SET = 'tests/fixtures/events';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendEvents, EventsFieldError } from '../../../src/events/appendEvents.ts';
-import { runEventsCommand } from '../../../src/events/command.ts';
+import { runEventsCommand } from '../../../src/cli/eventsCommand.ts';
 
 const event = { date: '2019-03-05', text: 'Huawei opened a transparency centre in Brussels.' };
 const season = {

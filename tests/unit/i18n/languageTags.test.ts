@@ -1,5 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { languageAttributes, openGraphLocale, textDirection } from '../../../src/i18n/languageTags.ts';
+import {
+  isLanguageTag,
+  languageAttributes,
+  languageTag,
+  openGraphLocale,
+  textDirection,
+} from '../../../src/i18n/languageTags.ts';
+
+describe('language tags', () => {
+  it('takes tags only as written where a tag is asked for', () => {
+    for (const tag of ['en', 'pt-BR', 'zh-Hans', 'en-us']) expect(isLanguageTag(tag), tag).toBe(true);
+    for (const text of ['EN', 'en_US', ' en', 'english', '']) expect(isLanguageTag(text), text).toBe(false);
+  });
+
+  it('reads the tags feeds and pages write, or nothing', () => {
+    expect(languageTag('en-us')).toBe('en-US');
+    expect(languageTag(' pt_br ')).toBe('pt-BR');
+    expect(languageTag('zh-Hans')).toBe('zh-Hans');
+    expect(languageTag('English')).toBeUndefined();
+    expect(languageTag(undefined)).toBeUndefined();
+  });
+});
 
 describe('which way a language runs', () => {
   it.each([

@@ -32,7 +32,7 @@ describe("an editor's own interface strings", () => {
 
   it('name an unknown key, with the key it was probably meant to be', () => {
     expect(topicProblems('  nav.archiv: Alle Meldungen')).toEqual([
-      'content/topic.md: field "ui.nav.archiv" is not an interface string (did you mean "nav.archive"?): the keys are listed in README, "Interface strings"',
+      'content/topic.md: field "ui.nav.archiv" is not an interface string (did you mean "nav.archive"?): the keys are listed in docs/interface-strings.md',
     ]);
   });
 

@@ -13,7 +13,7 @@ async function runImport(args: string[]): Promise<{ code: number; stdout: string
   try {
     const { stdout, stderr } = await promisify(execFile)(
       join(root, 'node_modules/.bin/tsx'),
-      ['src/import/cli.ts', ...args],
+      ['src/cli/import.ts', ...args],
       { cwd: root, env: { ...process.env, DOSSIER_CONTENT: '' } },
     );
     return { code: 0, stdout, stderr };

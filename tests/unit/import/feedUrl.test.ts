@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchFeed } from '../../../src/import/fetchFeed.ts';
+import { fetchInput } from '../../../src/import/fetchInput.ts';
 import { importArticles } from '../../../src/import/importInputs.ts';
 import { articleFiles, fixtures, importOptions, temporaryContent } from './support.ts';
 
@@ -94,7 +94,7 @@ describe('importing a feed from its URL', () => {
   });
 
   it('gives up on a server that does not answer', async () => {
-    await expect(fetchFeed(`${origin}/slow`, 0.5)).rejects.toThrow(
+    await expect(fetchInput(`${origin}/slow`, 0.5)).rejects.toThrow(
       'could not be fetched: no answer within 0.5 seconds',
     );
   });
@@ -104,7 +104,7 @@ describe('importing a feed from its URL', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(fetchFeed(`http://127.0.0.1:${port}/feed.xml`)).rejects.toThrow(
+    await expect(fetchInput(`http://127.0.0.1:${port}/feed.xml`)).rejects.toThrow(
       'could not be fetched: ECONNREFUSED (check the address and the connection)',
     );
   });

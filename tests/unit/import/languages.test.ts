@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { importArticles } from '../../../src/import/importInputs.ts';
 import { readImportOptions, UsageError } from '../../../src/import/importOptions.ts';
 import { findDateInText, readFeedDate } from '../../../src/import/newsDates.ts';
-import { readRawArticle } from '../../../src/import/rawText.ts';
-import { readWebPage } from '../../../src/import/webPage.ts';
+import { readRawArticle } from '../../../src/import/pasted/rawText.ts';
+import { readWebPage } from '../../../src/import/web/webPage.ts';
 import { articleFiles, importOptions, temporaryContent } from './support.ts';
 
 const GERMAN_TEXT = `Huawei eröffnet Transparenzzentrum in Brüssel

@@ -2,13 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articlesFromChannel } from '../../../src/import/feedArticles.ts';
-import { readFeedChannel } from '../../../src/import/feedChannel.ts';
-import { decodeInput, detectInputKind } from '../../../src/import/feedEncoding.ts';
-import { feedHtmlToMarkdown } from '../../../src/import/feedHtml.ts';
+import { articlesFromChannel } from '../../../src/import/feeds/feedArticles.ts';
+import { readFeedChannel } from '../../../src/import/feeds/feedChannel.ts';
+import { decodeInput, detectInputKind } from '../../../src/import/inputEncoding.ts';
+import { outletHtmlToMarkdown } from '../../../src/import/outletHtml.ts';
 import { ImportError } from '../../../src/import/importError.ts';
 import { importArticles } from '../../../src/import/importInputs.ts';
-import { readRawArticle } from '../../../src/import/rawText.ts';
+import { readRawArticle } from '../../../src/import/pasted/rawText.ts';
 import { articleFiles, fixtures, importOptions, seeds, temporaryContent } from './support.ts';
 
 /** Runs `read`; a clean ImportError is an answer, anything else thrown is a crash. */
@@ -161,7 +161,7 @@ describe('random and damaged input never crashes the importer', () => {
       .map(([name, attributes, text]) => `<${name}${attributes}>${text}</${name}>`);
     fc.assert(
       fc.property(fc.array(fc.oneof(element, fc.string({ maxLength: 20 })), { maxLength: 20 }), (parts) => {
-        const markdown = feedHtmlToMarkdown(parts.join(''), 'https://news.example/story');
+        const markdown = outletHtmlToMarkdown(parts.join(''), 'https://news.example/story');
         expect(markdown).not.toMatch(/\]\((?!https?:|mailto:)/);
         expect(markdown).not.toMatch(/(^|[^\\])<(script|iframe|style|form|svg)/i);
       }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexChunkPostings, planSearchShards } from '../../../src/search/build/shardPlan.ts';
-import type { SearchEntry } from '../../../src/search/searchFiles.ts';
+import type { SearchEntry } from '../../../src/build/articleCache.ts';
 
 const entry = (day: string, slug = day): SearchEntry => ({ url: `/articles/${slug}/`, digest: `d-${slug}`, day });
 /** `count` articles, one a day from `first`. */

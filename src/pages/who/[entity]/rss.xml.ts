@@ -1,6 +1,6 @@
 import type { GetStaticPaths } from 'astro';
 import { getDigest } from '../../../site/digest.ts';
-import { listingFeedPaths, listingFeedRoute } from '../../_feed.ts';
+import { listingFeedPaths, listingFeedRoute } from '../../../site/feeds.ts';
 
 export const getStaticPaths = (async () =>
   listingFeedPaths('entity', (await getDigest()).entities)) satisfies GetStaticPaths;

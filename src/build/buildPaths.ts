@@ -1,0 +1,33 @@
+/**
+ * Every folder Dossier's build reads or writes besides `content/`, derived from Astro's resolved
+ * config. The content loader, the search build, the service worker and the kept output folder
+ * all take their paths from here, so none of them knows another's layout.
+ */
+import { fileURLToPath } from 'node:url';
+import { searchBundlePath } from '../lib/urls.ts';
+
+export interface BuildPaths {
+  /** What the content sync derives from each article (HTML, search document) and the list of searchable articles. */
+  articleCache: string;
+  /** The search build's shards, kept from build to build. */
+  searchCache: string;
+  /** Astro's output folder: the site. */
+  outDir: string;
+  /** The search index inside the site, relative to `outDir` and without slashes: `pagefind`. */
+  searchBundleFolder: string;
+  /** The same folder as an absolute path. */
+  searchBundle: string;
+}
+
+/** All paths end in `/`. */
+export function buildPaths(config: { cacheDir: URL; outDir: URL }): BuildPaths {
+  const outDir = fileURLToPath(config.outDir);
+  const searchBundleFolder = searchBundlePath.replace(/^\/|\/$/g, '');
+  return {
+    articleCache: fileURLToPath(new URL('dossier-articles/', config.cacheDir)),
+    searchCache: fileURLToPath(new URL('dossier-search/', config.cacheDir)),
+    outDir,
+    searchBundleFolder,
+    searchBundle: `${outDir}${searchBundleFolder}/`,
+  };
+}

@@ -1,0 +1,52 @@
+/** The worker side of `bodyWorkers.ts`: finishes one article body at a time for the main thread. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { publishableArticle } from '../content/articleHtml.ts';
+import { readingMinutes } from '../content/articles.ts';
+import { articleMentions, type ArticleMentions, type MentionInput } from '../entities/articleMentions.ts';
+import { createMentionMatcher, type NamedEntity } from '../entities/mentionMatcher.ts';
+
+export interface BodyOptions {
+  trustHtml: boolean;
+  base: string;
+  /** The topic's entities with every name they go by, and the topic's language, to find mentions. */
+  entities: NamedEntity[];
+  language: string;
+}
+export interface BodyRequest {
+  id: number;
+  /** The Markdown renderer's HTML. */
+  renderedHtml: string;
+  /** The Markdown itself. */
+  body: string;
+  /** The rest of the article, to find the entities it names. */
+  article: Omit<MentionInput, 'text'>;
+}
+export interface FinishedBody {
+  /** The HTML as published: sanitized, site links under the base path. */
+  html: string;
+  readingMinutes: number;
+  mentions: ArticleMentions;
+  /** The time finding the mentions took, for the build's log. */
+  mentionMilliseconds: number;
+}
+export type BodyResponse =
+  { id: number; body: FinishedBody; error?: undefined } | { id: number; body?: undefined; error: string };
+
+const options = workerData as BodyOptions;
+const matcher = createMentionMatcher(options.entities, options.language);
+
+parentPort?.on('message', ({ id, renderedHtml, body, article }: BodyRequest) => {
+  let response: BodyResponse;
+  try {
+    const { html, text } = publishableArticle(renderedHtml, options);
+    const started = performance.now();
+    const mentions = articleMentions(matcher, { ...article, text });
+    response = {
+      id,
+      body: { html, readingMinutes: readingMinutes(body), mentions, mentionMilliseconds: performance.now() - started },
+    };
+  } catch (error) {
+    response = { id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(response);
+});
