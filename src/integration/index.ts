@@ -9,7 +9,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import type { Plugin as VitePlugin } from 'vite';
 import { BUILD_CONTRACT_MODULE, createBuildContract, type BuildContract } from '../build/buildContract.ts';
-import type { Topic } from '../content/topic.ts';
+import { topicFilePath, type Topic } from '../content/topic.ts';
 import { computeBuildId } from '../offline/buildId.ts';
 import { OFFLINE_PAGE_PATH } from '../offline/cachePolicy.ts';
 import { writeServiceWorker } from '../offline/serviceWorkerFile.ts';
@@ -56,7 +56,9 @@ export function dossier(options: DossierOptions): AstroIntegration {
   return {
     name: 'dossier',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ config, updateConfig, addWatchFile }) => {
+        // The topic is read with the config, so in development an edit to it restarts the server as a config edit does.
+        addWatchFile(new URL(topicFilePath(options.contentDirectory), config.root));
         updateConfig({
           integrations: [sitemap({ filter: (page) => !page.endsWith(`/${OFFLINE_PAGE_PATH}`) })],
           vite: {

@@ -78,11 +78,10 @@ async function contentWith(files: Record<string, Uint8Array>): Promise<string> {
 }
 
 function runContentCheck(content: string): Promise<{ exitCode: number; output: string }> {
-  const child = spawn(
-    process.execPath,
-    [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/check.ts'],
-    { cwd: projectRoot, env: { ...process.env, DOSSIER_CONTENT: content } },
-  );
+  const child = spawn(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/check.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, DOSSIER_CONTENT: content },
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

@@ -76,7 +76,11 @@ describe('entities an article adds or excludes by hand', () => {
   });
 
   it('must be entities of the topic: a typo is named with the likely spelling', () => {
-    const { problems } = checkArticles([article(['entities:', '  add: [Ken Who]', '  exclude: [Mars]'])], '', indexEntities(entities));
+    const { problems } = checkArticles(
+      [article(['entities:', '  add: [Ken Who]', '  exclude: [Mars]'])],
+      '',
+      indexEntities(entities),
+    );
     expect(problems.map((problem) => problem.message)).toEqual([
       'content/articles/2019-03-06-x.md: field "entities.add[0]" "Ken Who" is not an entity of the topic (did you mean "Ken Hu"?; entities are listed in topic.md)',
       'content/articles/2019-03-06-x.md: field "entities.exclude[0]" "Mars" is not an entity of the topic (the topic\'s entities are: Ken Hu, European Union; entities are listed in topic.md)',
