@@ -22,13 +22,17 @@ const srcLayers = [
     events: 'dated events found in article text, per language',
     timeline: 'articles grouped by date into timeline pages and exports',
     search: 'search documents and shard lists, shared by the index build and the browser side',
+    stories: 'articles that are the same report, grouped: shingles, MinHash candidates, the containment check',
   },
   {
     offline: 'the service worker and the reader keeping the digest',
     import: 'pasted text, feeds and web pages turned into article files',
     sync: 'the content loader: articles read, checked, rendered and cached',
   },
-  { site: "the view models pages share: listings, feeds, pagination, the site's security policy" },
+  {
+    site: "the view models pages share: listings, feeds, pagination, the site's security policy",
+    follow: "outlets' feeds polled on a schedule, their items kept or dropped by the topic's rules, the review queue",
+  },
   { integration: 'the dossier() integration: the build steps and their order', cli: 'the npm run commands' },
   { components: 'Astro components: thin views of view models' },
   { layouts: 'the page frame every page renders in' },
@@ -52,6 +56,8 @@ const nodeOnlyPackages = [
   'iconv-lite',
   'linkedom',
   'pagefind',
+  'sharp',
+  'sharp',
   'tinyglobby',
   // The build contract: the topic and the build's folders, for server code only.
   'virtual:dossier/build',

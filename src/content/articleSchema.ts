@@ -29,10 +29,13 @@ const nonEmptyText = z.string().trim().min(1, 'is empty (write some text, or rem
  * them is not valid HTML. An absolute URL takes its standard form (a host in ASCII), then what may
  * not stand in a URL as written is percent-encoded, leaving escapes already there alone.
  */
-const publishableUrl = (url: string) => (URL.parse(url)?.href ?? url).replace(/[^\w\-.~:/?#[\]@!$&'()*+,;=%]/gu, encodeURIComponent);
+const publishableUrl = (url: string) =>
+  (URL.parse(url)?.href ?? url).replace(/[^\w\-.~:/?#[\]@!$&'()*+,;=%]/gu, encodeURIComponent);
 
 /** A web address readers can follow: only `http:` and `https:`, never `javascript:` or `data:`. */
-export const webAddress = z.url({ protocol: /^https?$/, error: 'is not a web address (use a full URL such as "https://example.org/page")' }).transform(publishableUrl);
+export const webAddress = z
+  .url({ protocol: /^https?$/, error: 'is not a web address (use a full URL such as "https://example.org/page")' })
+  .transform(publishableUrl);
 
 /** A BCP 47 language tag: `en`, `pt-BR`, `zh-Hans`. @see https://www.rfc-editor.org/info/bcp47 */
 export const languageTag = z.string().refine(isLanguageTag, 'is not a language tag (use one such as "en" or "pt-BR")');
@@ -41,12 +44,28 @@ export const languageTag = z.string().refine(isLanguageTag, 'is not a language t
 export const imageSource = z
   .string()
   .trim()
-  .regex(/^(https?:\/\/|\/|\.{0,2}\/?[\w.-])/i, 'is not a web address or a path under public/ (use "https://…" or "/images/photo.jpg")')
-  .refine((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) || /^https?:/i.test(src), 'is not a web address or a path under public/ (use "https://…" or "/images/photo.jpg")')
+  .regex(
+    /^(https?:\/\/|\/|\.{0,2}\/?[\w.-])/i,
+    'is not a web address or a path under public/ (use "https://…" or "/images/photo.jpg")',
+  )
+  .refine(
+    (src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) || /^https?:/i.test(src),
+    'is not a web address or a path under public/ (use "https://…" or "/images/photo.jpg")',
+  )
   .transform(publishableUrl);
 
+/**
+ * How much of an article the digest publishes: `full`, its whole text; `excerpt`, its headline, its
+ * standfirst or opening words, and a link to the original, as aggregators show other outlets' reporting
+ * (see docs/topic-and-articles.md, "Full text or excerpts").
+ */
+export const textMode = z.enum(['full', 'excerpt'], { error: 'is not "full" or "excerpt"' });
+
 /** What a photo shows, for screen readers and when it does not load. */
-export const imageAlt = z.string({ error: 'is required: describe what the photo shows' }).trim().min(1, 'is empty: describe what the photo shows');
+export const imageAlt = z
+  .string({ error: 'is required: describe what the photo shows' })
+  .trim()
+  .min(1, 'is empty: describe what the photo shows');
 
 export const articleSchema = z
   .strictObject({
@@ -77,7 +96,10 @@ export const articleSchema = z
         z.string().transform((tag, ctx) => {
           const slug = slugify(tag);
           if (slug) return slug;
-          ctx.addIssue({ code: 'custom', message: `"${tag}" has no letters or digits to make a page name from (reword or remove it)` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${tag}" has no letters or digits to make a page name from (reword or remove it)`,
+          });
           return z.NEVER;
         }),
       )
@@ -102,6 +124,11 @@ export const articleSchema = z
     lang: languageTag.optional(),
     /** The original article's URL; readers are linked to it and search engines told of it. */
     canonical: webAddress.optional(),
+    /**
+     * `excerpt` publishes only the headline, the standfirst or opening words, and a link to the
+     * original; `full` the whole text. Default: the topic's `textBySource` for its source, else its `text`.
+     */
+    text: textMode.optional(),
     /** Dated happenings the article reports, for the timeline. */
     events: z
       .array(
@@ -127,6 +154,17 @@ export const articleSchema = z
       .default({ add: [], exclude: [] }),
     /** A draft is left out of every page, feed, sitemap and the search index. */
     draft: z.boolean().default(false),
+    /** Where `npm run follow` found the article: the feed, the item's id in it, and the rule that kept it. */
+    followed: z
+      .strictObject({
+        /** The feed's address, as the topic's `follow.sources` lists it. */
+        feed: webAddress,
+        /** The item's id in the feed (its `guid`, Atom `id` or JSON Feed `id`, else its link). */
+        item: nonEmptyText,
+        /** Why it was kept: `keep "5G"`, `entity "Huawei"`, or `every item` when the topic sets no rule. */
+        rule: nonEmptyText,
+      })
+      .optional(),
   })
   .superRefine((article, ctx) => {
     const bound = Number(article.date.day.slice(0, 4)) + FUTURE_EVENT_YEARS;
@@ -156,6 +194,8 @@ export function articleFieldsAt(path: readonly PropertyKey[]): string[] {
       return Object.keys(shape.events.unwrap().element.shape);
     case 'entities':
       return Object.keys(shape.entities.unwrap().shape);
+    case 'followed':
+      return Object.keys(shape.followed.unwrap().shape);
     default:
       return Object.keys(shape);
   }

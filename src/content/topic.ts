@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { webAddress } from './articleSchema.ts';
 import { ContentError, ContentErrors, describeIssue } from './contentErrors.ts';
 import { FrontmatterError, parseMarkdownFile } from './frontmatter.ts';
-import { topicSchema, type TopicSettings } from './topicSchema.ts';
+import { topicFieldsAt, topicSchema, type TopicSettings } from './topicSchema.ts';
 
 /** The topic's settings, and its body: the About page's text, in Markdown. */
 export interface Topic extends TopicSettings {
@@ -36,7 +36,9 @@ export function parseTopic(text: string, path: string): Topic {
   }
   const result = topicSchema.safeParse(file.frontmatter, { reportInput: true });
   if (!result.success) {
-    throw new ContentErrors(result.error.issues.map((issue) => new ContentError(path, describeIssue(issue, () => Object.keys(topicSchema.shape)))));
+    throw new ContentErrors(
+      result.error.issues.map((issue) => new ContentError(path, describeIssue(issue, topicFieldsAt))),
+    );
   }
   return { ...result.data, about: file.body };
 }
@@ -47,7 +49,9 @@ export function readTopic(directory: string): Topic {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new ContentErrors([new ContentError(path, 'is missing (every digest needs one: see docs/topic-and-articles.md)')]);
+    throw new ContentErrors([
+      new ContentError(path, 'is missing (every digest needs one: see docs/topic-and-articles.md)'),
+    ]);
   }
   return parseTopic(text, path);
 }
@@ -57,7 +61,9 @@ export function readTopic(directory: string): Topic {
  * schema's default when the folder has no topic file (articles handled outside a digest).
  */
 export function readTopicLanguage(directory: string): string {
-  return existsSync(topicFilePath(directory)) ? readTopic(directory).language : topicSchema.shape.language.parse(undefined);
+  return existsSync(topicFilePath(directory))
+    ? readTopic(directory).language
+    : topicSchema.shape.language.parse(undefined);
 }
 
 export interface SiteAddress {
@@ -73,7 +79,8 @@ export interface SiteAddress {
  */
 export function resolveSiteAddress(topic: Pick<Topic, 'site'>, override: string | undefined): SiteAddress {
   const checked = webAddress.safeParse(override || topic.site);
-  if (!checked.success) throw new Error(`DOSSIER_SITE ${checked.error.issues[0]!.message} (got ${JSON.stringify(override)})`);
+  if (!checked.success)
+    throw new Error(`DOSSIER_SITE ${checked.error.issues[0]!.message} (got ${JSON.stringify(override)})`);
   const url = new URL(checked.data);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return { site: url.href, base: url.pathname };

@@ -12,7 +12,7 @@ import { ArticleCatalog, type StoryIdentity } from './articleCatalog.ts';
 import { articleFileText } from './articleFile.ts';
 import { articleSlug, freeSlug } from './articleSlugs.ts';
 import { articlesFromChannel } from './feeds/feedArticles.ts';
-import { readFeedChannel } from './feeds/feedChannel.ts';
+import { readFeedChannel, type FeedChannel } from './feeds/feedChannel.ts';
 import { decodeInput, detectInputKind } from './inputEncoding.ts';
 import { fetchInput } from './fetchInput.ts';
 import { ImportError } from './importError.ts';
@@ -43,7 +43,8 @@ interface Candidate {
   article: () => ImportedArticle | undefined;
 }
 
-interface PlannedFile {
+/** An article file about to be written: its path, its text, and the article it holds. */
+export interface PlannedFile {
   file: string;
   label: string;
   article: ImportedArticle;
@@ -90,7 +91,7 @@ async function expandInput(input: string): Promise<Input[]> {
 }
 
 /** The identity of each article already in the content folder, and every URL name in use. */
-async function catalogOf(articlesFolder: string): Promise<ArticleCatalog> {
+export async function readArticleCatalog(articlesFolder: string): Promise<ArticleCatalog> {
   const catalog = new ArticleCatalog();
   for (const relative of await glob('**/*.md', { cwd: articlesFolder })) {
     const file = join(articlesFolder, relative);
@@ -117,6 +118,24 @@ async function catalogOf(articlesFolder: string): Promise<ArticleCatalog> {
   return catalog;
 }
 
+const NOT_A_FEED = 'is not a feed: RSS, Atom, RDF or JSON Feed expected (for a web page, look for its feed link)';
+
+/**
+ * A feed's bytes, as a web server sent them or a file holds them, read with the importer's rules:
+ * the encoding (byte-order mark, then the server's `charset`, then the feed's declaration), the
+ * format (RSS 2.0, RSS 1.0, Atom, JSON Feed), well-formedness. A web page or plain text is not a
+ * feed; every problem is an `ImportError` saying so. `warn` hears what was assumed.
+ */
+export function readFeedBytes(
+  bytes: Uint8Array,
+  charset: string | undefined,
+  warn: (note: string) => void,
+): FeedChannel {
+  const kind = detectInputKind(bytes);
+  if (kind === 'text') throw new ImportError(NOT_A_FEED);
+  return readFeedChannel(decodeInput(bytes, kind, charset, warn), kind);
+}
+
 /** `defaultLanguage`: the language of a text that does not declare its own, the editor's `--lang` or else the topic's. */
 async function candidatesOf(
   input: Input,
@@ -129,10 +148,7 @@ async function candidatesOf(
   const bytes = fetched?.bytes ?? (await readFile(input.path!));
   const kind = detectInputKind(bytes);
   if (kind === 'text') {
-    if (fetched)
-      throw new ImportError(
-        'is not a feed: RSS, Atom, RDF or JSON Feed expected (for a web page, look for its feed link)',
-      );
+    if (fetched) throw new ImportError(NOT_A_FEED);
     const text = decodeInput(bytes, kind);
     const raw = readRawArticle(text, { dayFirst: options.dayFirst, language: defaultLanguage });
     const { article, notes: textNotes } = articleFromRawText(raw, options);
@@ -163,7 +179,7 @@ async function candidatesOf(
   }
   if (options.url)
     throw new ImportError('is a feed of many articles, but --url names one article (leave --url out for feeds)');
-  const channel = readFeedChannel(decodeInput(bytes, kind, fetched?.charset, warn), kind);
+  const channel = readFeedBytes(bytes, fetched?.charset, warn);
   if (channel.stories.length === 0) skipped.push({ label: input.name, reason: 'the feed has no items' });
   return articlesFromChannel(channel, { ...options, feedUrl: fetched?.url, defaultLanguage }).flatMap((outcome) => {
     const label = `${input.name} item ${outcome.story.position}${outcome.story.title ? ` "${outcome.story.title}"` : ''}`;
@@ -203,8 +219,34 @@ function unmatched(article: ImportedArticle, match: RegExp | undefined): Filtere
   };
 }
 
+/**
+ * Names an article's file (`<day>-<title's slug>.md`, with a slug no other article uses) and
+ * writes its text, checked against the article schema, and adds it to `batch`, so that the next
+ * article of the batch is compared with it. `fileText` adds fields of the caller's own.
+ */
+export function planArticleFile(
+  article: ImportedArticle,
+  { label, where, story }: Pick<Candidate, 'label' | 'where' | 'story'>,
+  folder: string,
+  batch: ArticleCatalog,
+  fileText: (article: ImportedArticle) => string = articleFileText,
+): PlannedFile {
+  const slug = freeSlug(articleSlug(article.title), (candidate) => batch.hasSlug(candidate));
+  const file = join(folder, `${publicationDay(article)}-${slug}.md`);
+  const text = fileText(article);
+  const checked = validateArticleFile(file, new TextEncoder().encode(text));
+  if (Array.isArray(checked)) {
+    throw new ImportError(
+      `would not be a valid article: ${checked.map((problem) => problem.problem).join('; ')}`,
+      where,
+    );
+  }
+  batch.add(file, slug, story);
+  return { file, label, article, text };
+}
+
 /** Writes an input's files, never over an existing one; on any failure removes those it wrote. */
-async function writeAll(planned: readonly PlannedFile[], folder: string): Promise<void> {
+export async function writeArticleFiles(planned: readonly PlannedFile[], folder: string): Promise<void> {
   const written: string[] = [];
   try {
     await mkdir(folder, { recursive: true });
@@ -253,7 +295,7 @@ async function importInput(
       filtered.set(filter.kind, group);
     };
     for (const candidate of await candidatesOf(input, options, defaultLanguage, skipped, notes)) {
-      const { label, where, story } = candidate;
+      const { label, story } = candidate;
       const early = publishedTooEarly(story.day, options.since);
       if (early) {
         leaveOut(label, early);
@@ -279,20 +321,9 @@ async function importInput(
         article.events = suggestEvents(article.body, publicationDay(article), article.lang ?? defaultLanguage).map(
           toFrontmatterEvent,
         );
-      const slug = freeSlug(articleSlug(article.title), (candidate) => batch.hasSlug(candidate));
-      const file = join(folder, `${publicationDay(article)}-${slug}.md`);
-      const text = articleFileText(article);
-      const checked = validateArticleFile(file, new TextEncoder().encode(text));
-      if (Array.isArray(checked)) {
-        throw new ImportError(
-          `would not be a valid article: ${checked.map((problem) => problem.problem).join('; ')}`,
-          where,
-        );
-      }
-      batch.add(file, slug, story);
-      planned.push({ file, label, article, text });
+      planned.push(planArticleFile(article, candidate, folder, batch));
     }
-    if (!options.dryRun && planned.length > 0) await writeAll(planned, folder);
+    if (!options.dryRun && planned.length > 0) await writeArticleFiles(planned, folder);
   } catch (error) {
     report.failed.push({ input: input.name, message: describeFailure(input, error) });
     return;
@@ -344,7 +375,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportRepo
   if (options.url && inputs.length + report.failed.length > 1) {
     throw new UsageError('--url names one article, so it takes exactly one text or web page input');
   }
-  const catalog = await catalogOf(join(options.content, 'articles'));
+  const catalog = await readArticleCatalog(join(options.content, 'articles'));
   const defaultLanguage = options.lang ?? topicLanguage(options.content);
   for (const input of inputs) await importInput(input, options, defaultLanguage, catalog, report);
   return report;

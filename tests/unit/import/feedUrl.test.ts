@@ -94,7 +94,7 @@ describe('importing a feed from its URL', () => {
   });
 
   it('gives up on a server that does not answer', async () => {
-    await expect(fetchInput(`${origin}/slow`, 0.5)).rejects.toThrow(
+    await expect(fetchInput({ url: `${origin}/slow`, timeoutSeconds: 0.5 })).rejects.toThrow(
       'could not be fetched: no answer within 0.5 seconds',
     );
   });
@@ -105,7 +105,7 @@ describe('importing a feed from its URL', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
     await expect(fetchInput(`http://127.0.0.1:${port}/feed.xml`)).rejects.toThrow(
-      'could not be fetched: ECONNREFUSED (check the address and the connection)',
+      'could not be fetched: the connection was refused (ECONNREFUSED; check the address and the connection)',
     );
   });
 });
