@@ -5,7 +5,13 @@
  * outlets, and by the test that imports that material.
  */
 
-/** The words of a text, lower-cased, for counting: punctuation, Markdown syntax and addresses left out. */
+/** Scripts written without spaces between words, whose every character is counted as a word. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * The words of a text, lower-cased, for counting: punctuation, Markdown syntax and addresses left
+ * out; in Chinese and Japanese, which put no spaces between words, each character.
+ */
 export function wordsOf(text: string): string[] {
   const prose = text
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
@@ -13,6 +19,7 @@ export function wordsOf(text: string): string[] {
     .replace(/<https?:[^>]*>/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ');
   return (prose
+    .replace(UNSPACED, ' $& ')
     .normalize('NFC')
     .toLowerCase()
     .match(/[\p{L}\p{N}]+/gu) ?? []) as string[];

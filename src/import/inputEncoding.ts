@@ -55,8 +55,12 @@ function isUtf8BeyondAscii(bytes: Uint8Array): boolean {
   }
 }
 
-/** Single-byte encodings, in which valid multi-byte UTF-8 sequences are next to impossible in real text. */
-const SINGLE_BYTE = /^(?:windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh|ibm866|x-mac-cyrillic)$/;
+/**
+ * Legacy encodings, in which valid multi-byte UTF-8 sequences are next to impossible in real text: single-byte
+ * ones, and the double-byte ones of Chinese, Japanese and Korean, whose lead bytes UTF-8 keeps for continuations.
+ */
+const LEGACY =
+  /^(?:windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh|ibm866|x-mac-cyrillic|gbk|gb18030|big5|shift_jis|euc-jp|euc-kr|iso-2022-jp)$/;
 
 function lineOfFirstReplacement(text: string): number {
   const index = text.indexOf('\uFFFD');
@@ -85,9 +89,10 @@ function decoderFor(label: string): ((bytes: Uint8Array) => string) | undefined 
  * charset>`), then the bytes themselves. Labels follow the WHATWG Encoding Standard: a feed
  * labelled ISO-8859-1 is read as Windows-1252, whose curly quotes such feeds nearly always
  * contain. Two mistakes publishers often make are read as meant: valid UTF-8 labelled with a
- * single-byte encoding is UTF-8, and a feed or page that declares nothing and is not valid UTF-8
- * is Windows-1252 (`warn` is told). Other bytes that are not valid in the declared encoding stop
- * the import rather than becoming replacement characters in the articles.
+ * legacy encoding (Windows-1252, GB2312, Shift_JIS…) is UTF-8, and a feed or page that declares
+ * nothing and is not valid UTF-8 is Windows-1252 (`warn` is told). Other bytes that are not
+ * valid in the declared encoding stop the import rather than becoming replacement characters in
+ * the articles.
  */
 export function decodeInput(
   bytes: Uint8Array,
@@ -112,7 +117,7 @@ export function decodeInput(
       return label.toLowerCase();
     }
   })();
-  if (!bom && SINGLE_BYTE.test(encoding) && isUtf8BeyondAscii(bytes)) {
+  if (!bom && LEGACY.test(encoding) && isUtf8BeyondAscii(bytes)) {
     warn(`declares ${label.toUpperCase()} but its text is UTF-8; read as UTF-8`);
     return new TextDecoder('utf-8').decode(bytes);
   }

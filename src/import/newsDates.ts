@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { isValidDay, parsePublicationDate, toCalendarDate, type CalendarDate } from '../lib/dates.ts';
-import { dateLanguageOf, intlMonthNames, strictDateParser } from '../lib/languageDates.ts';
+import { dateLanguageOf, intlMonthNames, strictDateParser, type DateLanguage } from '../lib/languageDates.ts';
 
 /** A publication date found inside a line of text, and where, so the line can be read without it. */
 export interface DateInText {
@@ -91,6 +91,143 @@ export function findYearlessDate(line: string, language?: string): string | unde
       const { start } = result;
       if (isAbsolute(result) && start.isCertain('month') && start.isCertain('day') && !start.isCertain('year'))
         return result.text;
+    }
+  }
+  return undefined;
+}
+
+/** How dates in numbers alone are written: `06/03/2019` is 6 March day first, 3 June month first. */
+export type NumberOrder = 'day-first' | 'month-first';
+
+/**
+ * How a language writes a date in numbers, from `Intl`: German, French and British English day
+ * first, American English, Japanese and Chinese month first (after the year). Undefined for
+ * English without a region, whose countries write it both ways.
+ */
+export function numberOrderOf(language: string | undefined): NumberOrder | undefined {
+  if (!language) return undefined;
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(language.trim().replace(/_/g, '-'));
+  } catch {
+    return undefined;
+  }
+  if (locale.language === 'en' && !locale.region) return undefined;
+  const parts = new Intl.DateTimeFormat(locale.toString(), { year: 'numeric', month: 'numeric', day: 'numeric' })
+    .formatToParts(new Date(Date.UTC(2019, 2, 6)))
+    .map((part) => part.type);
+  return parts.indexOf('day') < parts.indexOf('month') ? 'day-first' : 'month-first';
+}
+
+/** A date in numbers alone at the start of a date's text: day and month in either order, then the year. */
+const NUMERIC_DATE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/;
+
+/** A two-digit year as chrono-node reads it: "17" is 2017, "98" is 1998. */
+const fullYear = (year: string) =>
+  year.length === 4 ? Number(year) : Number(year) + (Number(year) > 50 ? 1900 : 2000);
+
+/**
+ * The two days a date in numbers alone can be ("11.03.17": 3 November or 11 March 2017), when
+ * both are calendar days and differ; undefined when the numbers read one way only ("2/26/2015",
+ * "2019-03-06") or the text does not start with such a date.
+ */
+export function numericDateReadings(text: string): Record<NumberOrder, CalendarDate> | undefined {
+  const match = NUMERIC_DATE.exec(text.trim());
+  if (!match) return undefined;
+  const [first, second, year] = [Number(match[1]), Number(match[3]), fullYear(match[4]!)];
+  if (first === second || !isValidDay(year, first, second) || !isValidDay(year, second, first)) return undefined;
+  return { 'month-first': toCalendarDate(year, first, second), 'day-first': toCalendarDate(year, second, first) };
+}
+
+const ENGLISH_MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH_THEN_DAY = new RegExp(`\\b${ENGLISH_MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?![\\d:])`, 'g');
+const DAY_THEN_MONTH = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${ENGLISH_MONTH}\\b`, 'g');
+
+/**
+ * Spellings only one side of the Atlantic uses, lower-case (a capital is a name: "Labor Party",
+ * "Lincoln Center"). "-ize" is left out: Oxford spelling uses it in Britain too.
+ */
+const AMERICAN_SPELLING =
+  /\b(?:colors?|colored|favou?rites?|favors?|honors?|honored|labors?|neighbors?|neighborhoods?|behaviors?|humor|rumors?|flavors?|harbors?|centers?|centered|theaters?|liters?|fibers?|defense|offense|traveled|traveling|canceled|canceling|labeled|labeling|modeled|modeling|jewelry|gray|aluminum|math|mom|percent)\b/g;
+const BRITISH_SPELLING =
+  /\b(?:colours?|coloured|favourites?|favours?|honours?|honoured|labours?|neighbours?|neighbourhoods?|behaviours?|humour|rumours?|flavours?|harbours?|centres?|centred|theatres?|litres?|fibres?|defence|offence|travelled|travelling|cancelled|cancelling|labelled|labelling|modelled|modelling|jewellery|grey|aluminium|maths|mum|per cent|whilst|amongst|\p{Ll}+isations?|organised|organising|realised|recognised|apologised|criticised|emphasised)\b/gu;
+
+/**
+ * The order an English text's country writes dates in numbers, from the text itself: its dates in
+ * words ("on March 6" month first, "on 6 March" day first), else its spelling ("theater",
+ * "color": American, month first; "theatre", "colour", "organised": British, day first). Undefined
+ * when it shows neither, or both about as often.
+ */
+export function englishDateOrder(text: string): NumberOrder | undefined {
+  const byWords = majority(text.match(MONTH_THEN_DAY)?.length ?? 0, text.match(DAY_THEN_MONTH)?.length ?? 0);
+  if (byWords) return byWords;
+  const american = text.match(AMERICAN_SPELLING)?.length ?? 0;
+  const british = text.match(BRITISH_SPELLING)?.length ?? 0;
+  return majority(american, british);
+}
+
+/** The order with clearly more evidence: more than twice the other's. */
+function majority(monthFirst: number, dayFirst: number): NumberOrder | undefined {
+  if (monthFirst > 2 * dayFirst) return 'month-first';
+  if (dayFirst > 2 * monthFirst) return 'day-first';
+  return undefined;
+}
+
+/** Where a date or time was found in a line, as written. */
+export interface Found {
+  text: string;
+  index: number;
+}
+
+/** Casual parsers: they read "1 day ago", "gestern", "hier", and times alone, which strict ones leave out. */
+const CASUAL: Record<DateLanguage, chrono.Chrono> = {
+  de: chrono.de.casual,
+  fr: chrono.fr.casual,
+  es: chrono.es.casual,
+  pt: chrono.pt.casual,
+  nl: chrono.nl.casual,
+  ja: chrono.ja.casual,
+  zh: chrono.zh.casual,
+  ru: chrono.ru.casual,
+};
+
+function casualParsers(language: string | undefined): chrono.Chrono[] {
+  const own = dateLanguageOf(language);
+  return own ? [CASUAL[own], chrono.en.casual] : [chrono.en.casual];
+}
+
+/** Counted back from the day the page was read, in the languages chrono-node does not count in. */
+const COUNTED_BACK =
+  /\d+\s*(?:秒|分钟?|小时|時間|天|日|周|週間?|か?月|个月|年)前|昨天|前天|今天|昨日|今日|\bhace\s+\d+\s+\p{L}+|\bhá\s+\d+\s+\p{L}+|\b\d+\s+\p{L}+\s+geleden\b|\bpřed\s+\d+\s+\p{L}+|\bvčera\b|\bdnes\b/iu;
+
+/**
+ * A date counted from the day the page was read, not stated: "1 day ago", "Yesterday at 3:57 PM",
+ * "vor 2 Tagen", "il y a 2 jours", "昨天". A pasted text cannot know that day.
+ */
+export function findRelativeDate(line: string, language?: string): Found | undefined {
+  const own = dateLanguageOf(language);
+  const strict = own ? [strictDateParser(own), monthFirst] : [monthFirst];
+  for (const parser of casualParsers(language)) {
+    for (const result of parser.parse(line, reference)) {
+      if (!result.start.isCertain('day')) continue;
+      const counted = !isAbsolute(result) || [...result.tags()].some((tag) => tag.startsWith('casualReference/'));
+      // "gestern" and "昨天" carry no tag: what no strict parser reads is counted from the reading day.
+      if (counted || strict.every((check) => check.parse(result.text, reference).length === 0))
+        return { text: result.text, index: result.index };
+    }
+  }
+  const match = COUNTED_BACK.exec(line);
+  return match ? { text: match[0], index: match.index } : undefined;
+}
+
+/** A time of day without a day: "1:39 PM ET", "18:45", "10.15am". */
+export function findTimeOfDay(line: string, language?: string): Found | undefined {
+  for (const parser of casualParsers(language)) {
+    for (const result of parser.parse(line, reference)) {
+      const { start } = result;
+      if (start.isCertain('hour') && !start.isCertain('day') && !start.isCertain('weekday') && /\d/.test(result.text))
+        return { text: result.text, index: result.index };
     }
   }
   return undefined;

@@ -2,21 +2,29 @@ import type { List, RootContent } from 'mdast';
 import type { CalendarDate } from '../../lib/dates.ts';
 import { ImportError } from '../importError.ts';
 import { markdownFromTree } from '../markdown.ts';
-import { findDateInText, findYearlessDate, type TextDateOptions } from '../newsDates.ts';
+import { numberOrderOf, englishDateOrder, type NumberOrder, type TextDateOptions } from '../newsDates.ts';
 import {
   isBoilerplate,
-  isPersonName,
+  isSubscriptionPrompt,
   listItem,
   looksLikeSubheading,
   namesUsedIn,
-  readAuthorNote,
-  readByline,
   readPhotoCredit,
   sentenceCaseCaption,
-  tidyLine,
   wordCount,
   type PhotoCaption,
 } from './rawTextLines.ts';
+import { blockOf, isProse, splitBlocks, type TextBlock } from './textBlocks.ts';
+import { readClosingCredits, readWireOpening } from './textEnding.ts';
+import {
+  isBylineBlock,
+  readsAsHeader,
+  readTextHeader,
+  wordsInSmallLetters,
+  type Byline,
+  type HeaderDates,
+} from './textHeader.ts';
+import { languageOfText, sameLanguage } from './textLanguage.ts';
 
 /** What a pasted article tells about itself; the options fill in the rest. */
 export interface RawArticle {
@@ -27,177 +35,24 @@ export interface RawArticle {
   outlet?: string;
   /** A date near the top that gives no year ("March 18 at 3:57 PM"), and its line, when no full date was found. */
   yearlessDate?: { text: string; line: number };
+  /** A date counted from the day the page was read ("1 day ago", "Yesterday"), when no full date was found. */
+  relativeDate?: { text: string; line: number };
+  /** A date in numbers that reads two ways ("11.03.17") and the day each way gives, when nothing settles it. */
+  ambiguousDate?: { text: string; line: number; readings: Record<NumberOrder, CalendarDate> };
+  /** Bylines that name different people in different places, when the text does not say which is the article's. */
+  bylines?: Byline[];
+  /** The text's own language, where its words show one other than the language it was read in. */
+  language?: string;
   image?: PhotoCaption;
   /** The article text as Markdown: paragraphs, `##` subheadings, lists. */
   body: string;
 }
 
-/** Paragraphs are separated by blank lines; a block is one paragraph however it was wrapped. */
-interface TextBlock {
-  lines: string[];
-  /** Where the block starts in the input (1-based), for messages. */
-  line: number;
-  text: string;
-}
-
 const LONGEST_TITLE = 250;
 /** Dates, credits and bylines are looked for among this many short blocks after the title. */
 const HEADER_BLOCKS = 6;
-
-function splitBlocks(text: string): TextBlock[] {
-  const blocks: TextBlock[] = [];
-  let current: TextBlock | undefined;
-  text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .forEach((raw, index) => {
-      const line = tidyLine(raw);
-      if (!line) {
-        current = undefined;
-        return;
-      }
-      if (!current) blocks.push((current = { lines: [], line: index + 1, text: '' }));
-      current.lines.push(line);
-      current.text = current.text ? `${current.text} ${line}` : line;
-    });
-  return blocks;
-}
-
-/** A paragraph that reads as the article itself, which ends the header. */
-function isProse(block: TextBlock): boolean {
-  const words = wordCount(block.text);
-  return words > 30 || (words > 12 && /[.!?]["'”’)]*$/u.test(block.text));
-}
-
-/**
- * The label of a date line, in English and the languages whose dates are read: "Posted on",
- * "Veröffentlicht am", "Publié le", "公開日".
- */
-const DATE_LINE_WORDS =
-  /^(?:(?:first|last)?\s*(?:published|updated|posted|modified)|date|on|(?:zuletzt\s+)?(?:veröffentlicht|aktualisiert)|stand|datum|publié|mis à jour|modifié|publicado|actualizado|atualizado|gepubliceerd|bijgewerkt|geplaatst|опубликовано|обновлено|公開日?|更新日?|投稿日|发布时间|发布于|更新时间)(?:\s+(?:am|le|el|em|op|à|on))?(?!\p{L})[\s:：,-]*/iu;
-const SEPARATORS = /^[\s|,·•:–—-]+|[\s|,·•:–—-]+$/gu;
-
-function trimSeparators(text: string): string {
-  return text.replace(SEPARATORS, '');
-}
-
-/** A date line's other words: the date may be given twice ("2019年3月6日 — 6 March 2019"). */
-function withoutDates(text: string, dates: TextDateOptions): string {
-  let rest = trimSeparators(text);
-  for (let date = findDateInText(rest, dates); date; date = findDateInText(rest, dates)) {
-    rest = trimSeparators(`${rest.slice(0, date.index)} ${rest.slice(date.index + date.text.length)}`);
-  }
-  return rest;
-}
-
-interface Header {
-  day?: CalendarDate;
-  yearlessDate?: { text: string; line: number };
-  authors: string[];
-  captions: PhotoCaption[];
-}
-
-/** "(Updated: …)", "(Mis à jour : …)": a second date's label, left behind once the dates are read. */
-const UPDATE_NOTE =
-  /\(?\s*(?:last\s+)?(?:updated?|modified|mis à jour|actualisé|aktualisiert|actualizado|aggiornato|bijgewerkt)\b[^)]*\)?/giu;
-
-/** What is left of a line once its dates and their labels are gone: empty, or words to read. */
-function meaningful(text: string): string {
-  return trimSeparators(
-    text
-      .replace(UPDATE_NOTE, ' ')
-      .replace(/\(\s*\)/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
-}
-
-/** What a header block turned out to be: page furniture to drop, or a line of the article after all. */
-type HeaderReading = 'header' | 'text' | { keep: string };
-
-/**
- * Reads a short block near the top: a date line ("6 Mar 2019", "Posted on March 6, 2019 by
- * Priya Natarajan", "AFP 30 avril 2015 à 07:19"), a caption with a date in it ("Huawei Logo Dec
- * 3 2018 AH": caption, date, credit), a credit or a byline. A standfirst that shares a line with
- * the date stays in the text; anything else is article text.
- */
-function readHeaderBlock(block: TextBlock, header: Header, dates: TextDateOptions): HeaderReading {
-  const { text } = block;
-  const credit = readPhotoCredit(text);
-  if (credit) {
-    header.captions.push(credit);
-    return 'header';
-  }
-  const byline = readByline(text);
-  if (byline) {
-    header.authors.push(...byline);
-    return 'header';
-  }
-  if (header.day) return 'text';
-  const date = findDateInText(text, dates);
-  if (!date) {
-    const yearless = wordCount(text) <= 12 && /\d/.test(text) ? findYearlessDate(text, dates.language) : undefined;
-    if (!yearless || header.yearlessDate) return 'text';
-    header.yearlessDate = { text: yearless, line: block.line };
-    const rest = meaningful(text.replace(yearless, ' ').replace(DATE_LINE_WORDS, ''));
-    const authors = rest ? (readByline(rest) ?? readByline(`by ${rest.replace(/^by\s+/i, '')}`)) : undefined;
-    if (authors) header.authors.push(...authors);
-    return 'header';
-  }
-  header.day = date.day;
-  let before = withoutDates(text.slice(0, date.index), dates);
-  while (DATE_LINE_WORDS.test(before)) before = trimSeparators(before.replace(DATE_LINE_WORDS, ''));
-  before = meaningful(before);
-  const after = meaningful(withoutDates(text.slice(date.index + date.text.length), dates));
-  // "… by Priya Natarajan" after the date names the writer, not a photographer.
-  const authorsAfter = /^by\s/i.test(after) ? readByline(after) : undefined;
-  if (authorsAfter) header.authors.push(...authorsAfter);
-  const creditAfter =
-    !authorsAfter && after && wordCount(after) <= 5 && /\p{L}/u.test(after) && !/^\d/.test(after) ? after : undefined;
-  if (!before) return 'header';
-  const authors =
-    readByline(before) ??
-    (!creditAfter && (isPersonName(before) || /^\p{Lu}{2,}$/u.test(before)) ? [before] : undefined);
-  if (authors) {
-    header.authors.push(...authors);
-    return 'header';
-  }
-  if (creditAfter) {
-    header.captions.push({ alt: before, credit: creditAfter });
-    return 'header';
-  }
-  // A sentence before a bare date or time is the standfirst, not a photo caption.
-  return { keep: before };
-}
-
-/**
- * A header block line by line when every line is header on its own (a long byline with the
- * date on the next line), else as one block (a caption wrapped over two lines).
- */
-function readHeaderLines(block: TextBlock, header: Header, dates: TextDateOptions): HeaderReading {
-  // Only short blocks: a byline and a date, not a paragraph wrapped over lines.
-  if (block.lines.length > 1 && block.lines.length <= 4 && wordCount(block.text) <= 40) {
-    const trial: Header = { ...header, authors: [...header.authors], captions: [...header.captions] };
-    const lines = block.lines.map((line, offset) =>
-      readHeaderBlock({ lines: [line], line: block.line + offset, text: line }, trial, dates),
-    );
-    if (lines.every((reading) => reading === 'header')) {
-      Object.assign(header, trial);
-      return 'header';
-    }
-  }
-  return readHeaderBlock(block, header, dates);
-}
-
-/** "VALDRIA, April 14, 2021 (Meridian Wire) - …": a wire dateline opening the text, its date and agency. */
-const DATELINE = /^(?:\p{Lu}[\p{L}.'’ -]{1,40}?),\s+(.{5,40}?)\s*(?:\(([^)]{2,40})\))?\s*[-–—:]\s+\S/u;
-
-function readDateline(text: string, dates: TextDateOptions): { day: CalendarDate; agency?: string } | undefined {
-  const match = DATELINE.exec(text);
-  const date = match && findDateInText(match[1]!, dates);
-  if (!date || meaningful(withoutDates(match[1]!, dates))) return undefined;
-  return { day: date.day, ...(match[2] && { agency: match[2].trim() }) };
-}
+/** A wire dateline opens one of this many first blocks of the text. */
+const OPENING_BLOCKS = 3;
 
 function mergeCaptions(captions: readonly PhotoCaption[], names: ReadonlySet<string>): PhotoCaption | undefined {
   const alt = captions.find((caption) => caption.alt)?.alt;
@@ -283,13 +138,77 @@ function bodyTree(blocks: readonly TextBlock[]): RootContent[] {
   });
 }
 
+/** Subscription boxes and page furniture: blocks that are all furniture go, and so do the short lines of a box. */
+function withoutClutter(blocks: readonly TextBlock[]): TextBlock[] {
+  const short = (block: TextBlock) => wordCount(block.text) <= 20 && !isProse(block);
+  const box = blocks.map(
+    (block) => block.lines.some(isSubscriptionPrompt) && block.lines.every((line) => wordCount(line) <= 20),
+  );
+  return blocks.flatMap((block, index): TextBlock[] => {
+    if (box[index] || isBoilerplate(block.text)) return [];
+    // A newsletter's blurb between its prompt and its price.
+    if (short(block) && box[index - 1] && box[index + 1]) return [];
+    // A line of furniture inside a block; a paragraph wrapped at "read more of the plans" goes on in small letters.
+    const lines = block.lines.filter((line) => /^\p{Ll}/u.test(line) || !isBoilerplate(line));
+    if (lines.length === 0) return [];
+    return lines.length === block.lines.length ? [block] : [blockOf(lines, block.line)];
+  });
+}
+
+/** Where the header ends: at the first paragraph of the text, a standfirst above the byline aside. */
+function headerZone(
+  blocks: readonly TextBlock[],
+  dates: HeaderDates,
+  words: ReadonlySet<string>,
+): { start: number; end: number } {
+  const standfirst =
+    blocks.length > 1 && isProse(blocks[0]!) && !isBylineBlock(blocks[0]!) && readsAsHeader(blocks[1]!, dates, words);
+  const start = standfirst ? 1 : 0;
+  const prose = blocks.findIndex((block, index) => index >= start && isProse(block) && !isBylineBlock(block));
+  return { start, end: Math.min(start + HEADER_BLOCKS, prose === -1 ? blocks.length : prose) };
+}
+
 /**
- * Reads an article pasted from a web page (the seed style): the title on the first line, a date
- * near the top, captions and credits, the text, and a closing note on the author. Page furniture
- * (advertising, share prompts) is dropped; text is kept exactly as written, Unicode and all.
+ * How the text's dates are read: in its own language where its words show one (a German text
+ * pasted into an English digest); numbers day first with `--day-first`, else in that language's
+ * order, else, for English without a country, in the order the text's own dates in words and its
+ * spelling show; else not at all, so that a date reading two ways is reported, not guessed.
+ */
+function datesOf(text: string, options: TextDateOptions): { dates: HeaderDates; language?: string } {
+  // Without a language given, a text is read as English, as the date parsers' first language.
+  const own = languageOfText(text);
+  const foreign = own && !sameLanguage(own, options.language ?? 'en') ? own : undefined;
+  const language = foreign ?? options.language;
+  const english = sameLanguage(language ?? 'en', 'en');
+  const order: NumberOrder | undefined = options.dayFirst
+    ? 'day-first'
+    : (numberOrderOf(language) ?? (english ? englishDateOrder(text) : undefined));
+  return {
+    dates: { dayFirst: order === 'day-first', language, order },
+    ...(foreign && { language: foreign }),
+  };
+}
+
+/** The header's bylines as the article's authors, or all of them when they name different people. */
+function authorsOf(bylines: readonly Byline[]): { authors: string[]; ambiguous?: Byline[] } {
+  const key = (name: string) => name.toLocaleLowerCase();
+  const [first, ...others] = bylines;
+  if (!first) return { authors: [] };
+  const named = new Set(first.authors.map(key));
+  const apart = others.filter((byline) => !byline.authors.some((name) => named.has(key(name))));
+  if (apart.length > 0) return { authors: [], ambiguous: [first, ...apart] };
+  const authors = new Map(bylines.flatMap((byline) => byline.authors.map((name) => [key(name), name] as const)));
+  return { authors: [...authors.values()] };
+}
+
+/**
+ * Reads an article pasted from a web page (the seed style): the title on the first line, the
+ * bylines and the date near the top, captions and credits, the text, and the credits closing it.
+ * Page furniture (advertising, share prompts, subscription boxes) is dropped; text is kept exactly
+ * as written, Unicode and all.
  */
 export function readRawArticle(text: string, options: TextDateOptions): RawArticle {
-  const blocks = splitBlocks(text).filter((block) => !isBoilerplate(block.text));
+  const blocks = withoutClutter(splitBlocks(text));
   const first = blocks.shift();
   if (!first)
     throw new ImportError('has no text (paste the article into it: the title on the first line, then the text)');
@@ -300,29 +219,27 @@ export function readRawArticle(text: string, options: TextDateOptions): RawArtic
       `line ${first.line}`,
     );
   }
-  if (first.lines.length > 1)
-    blocks.unshift({ lines: first.lines.slice(1), line: first.line + 1, text: first.lines.slice(1).join(' ') });
+  if (first.lines.length > 1) blocks.unshift(blockOf(first.lines.slice(1), first.line + 1));
 
-  const header: Header = { authors: [], captions: [] };
-  const firstProse = blocks.findIndex(isProse);
-  const headerEnd = Math.min(HEADER_BLOCKS, firstProse === -1 ? blocks.length : firstProse);
-  const body = blocks.flatMap((block, index): TextBlock[] => {
-    if (index >= headerEnd) return [block];
-    const reading = readHeaderLines(block, header, options);
-    if (reading === 'header') return [];
-    if (reading === 'text') return [block];
-    return [{ lines: [reading.keep], line: block.line, text: reading.keep }];
-  });
-  const dateline = header.day ? undefined : body[0] && readDateline(body[0].text, options);
-  if (dateline) header.day = dateline.day;
+  const { dates, language } = datesOf(text, options);
+  const words = wordsInSmallLetters(text);
+  const { start, end } = headerZone(blocks, dates, words);
+  const header = readTextHeader(blocks.slice(start, end), dates, words);
+  const body = [...blocks.slice(0, start), ...header.text, ...blocks.slice(end)];
+  // The first paragraph of the text, after a standfirst or a kicker that the header kept.
+  const openingAt = body.findIndex((block, index) => index < OPENING_BLOCKS && readWireOpening(block, dates));
+  const opening = openingAt === -1 ? undefined : readWireOpening(body[openingAt]!, dates);
+  if (opening) body[openingAt] = opening.block;
+  const day = header.day ?? opening?.day;
 
-  const article = body.filter((block) => {
+  const captions = [...header.captions];
+  const paragraphs = body.filter((block) => {
     const caption = readPhotoCredit(block.text);
-    if (caption) header.captions.push(caption);
+    if (caption) captions.push(caption);
     return !caption;
   });
-  const closingNote = article.length > 1 ? readAuthorNote(article.at(-1)!.text) : undefined;
-  if (closingNote) article.pop();
+  const { authors: bylined, ambiguous } = authorsOf(header.bylines);
+  const { article, credits } = readClosingCredits(paragraphs, bylined);
   if (article.length === 0) {
     throw new ImportError(
       'has a title but no article text (paste the paragraphs below the title, separated by blank lines)',
@@ -330,15 +247,27 @@ export function readRawArticle(text: string, options: TextDateOptions): RawArtic
   }
 
   const names = namesUsedIn(article.map((block) => block.text).join(' '));
-  const image = mergeCaptions(header.captions, names);
-  const authors = [...new Set([...header.authors, ...(closingNote?.authors ?? [])])];
-  const outlet = closingNote?.outlet ?? dateline?.agency;
+  const image = mergeCaptions(captions, names);
+  const agency = opening?.agency ?? credits.agency;
+  // The same writer at the top and in the sign-off, however each writes the name, once, as the byline has it.
+  const seen = new Set(bylined.map((name) => name.toLocaleLowerCase()));
+  const signed = [...bylined, ...credits.authors.filter((name) => !seen.has(name.toLocaleLowerCase()))];
+  const authors = signed.length > 0 || ambiguous ? signed : agency ? [agency] : [];
+  const outlet = credits.outlet ?? agency;
+  const unsettled = day ? undefined : header.unsettled;
   return {
     title,
-    ...(header.day && { day: header.day }),
-    ...(!header.day && header.yearlessDate && { yearlessDate: header.yearlessDate }),
+    ...(day && { day }),
+    ...(unsettled?.kind === 'yearless' && { yearlessDate: { text: unsettled.text, line: unsettled.line } }),
+    ...(unsettled?.kind === 'relative' && { relativeDate: { text: unsettled.text, line: unsettled.line } }),
+    ...(unsettled?.kind === 'order' &&
+      unsettled.readings && {
+        ambiguousDate: { text: unsettled.text, line: unsettled.line, readings: unsettled.readings },
+      }),
     authors,
+    ...(ambiguous && { bylines: ambiguous }),
     ...(outlet && { outlet }),
+    ...(language && { language }),
     ...(image && { image }),
     body: markdownFromTree({ type: 'root', children: bodyTree(article) }),
   };

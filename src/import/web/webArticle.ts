@@ -8,9 +8,20 @@ export type WebArticleOptions = Pick<ImportOptions, 'source' | 'sourceUrl' | 'ur
 /**
  * A web page's article completed by the options: they describe this one article, so they
  * override what the page says (`--date` only dates a page that gives no date). Stops, naming
- * the option to pass, when the date or the outlet is still unknown.
+ * the option to pass, when the date or the outlet is still unknown, or the page shows bylines
+ * that nothing chooses between.
  */
 export function articleFromWebPage(page: WebPageArticle, options: WebArticleOptions): ImportedArticle {
+  if (page.ambiguousAuthors && options.authors.length === 0) {
+    const bylines = page.ambiguousAuthors.map((names) => `"${names.join(', ')}"`).join(' and ');
+    throw new ImportError(
+      `shows ${page.ambiguousAuthors.length} bylines, ${bylines} (pass --author "Name" for each author)`,
+    );
+  }
+  if (page.ambiguousDate && !options.date)
+    throw new ImportError(
+      `shows its date as "${page.ambiguousDate}", which reads as two days, day or month first (pass --date YYYY-MM-DD)`,
+    );
   const date = page.date ?? options.date;
   if (!date) throw new ImportError('gives no publication date in its metadata or its text (pass --date YYYY-MM-DD)');
   const canonical = options.url ?? page.canonical;

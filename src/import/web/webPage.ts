@@ -1,15 +1,25 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { languageTag } from '../../i18n/languageTags.ts';
-import { namesInByline } from '../bylineNames.ts';
 import { absoluteUrl, outletHtmlToMarkdown, htmlToPlainText, withoutTracking } from '../outletHtml.ts';
 import { ImportError } from '../importError.ts';
-import { findDateInText, readFeedDate } from '../newsDates.ts';
+import { readFeedDate } from '../newsDates.ts';
+import { takeAuthorCredit } from './articleCredits.ts';
+import { authorsOfPage } from './pageAuthors.ts';
+import { dateOfPage } from './pageDate.ts';
+import { readPageHeader } from './pageHeader.ts';
+import { withoutHeaderLines } from './headerLines.ts';
+import { declaredLanguage, languageOfScript } from './pageLanguage.ts';
+import { outletOfPage, partsAroundHeadline } from './pageOutlet.ts';
+import { withoutPromoBoxes } from './promoBoxes.ts';
+import { takeWireCredits } from './wireCredits.ts';
 
 /**
  * What a news page says about its article, each field from the most trusted place that gives
  * it: JSON-LD, then Open Graph and `article:*` meta, then `<meta name=author|date>`, `<link
- * rel=canonical>` and `<html lang>`, then the visible byline and dateline.
+ * rel=canonical>` and `<html lang>`; except where the header the reader sees disagrees with
+ * them: the byline and the day shown with the headline are what the outlet states
+ * (`pageAuthors.ts`, `pageDate.ts`).
  */
 export interface WebPageArticle {
   title: string;
@@ -17,6 +27,10 @@ export interface WebPageArticle {
   date?: string | undefined;
   updated?: string | undefined;
   authors: string[];
+  /** Bylines the page shows that nothing chooses between: the editor names the authors (`--author`). */
+  ambiguousAuthors?: string[][] | undefined;
+  /** The date the page shows in numbers that read as two days ("04.05.21"), when nothing else dates it. */
+  ambiguousDate?: string | undefined;
   outlet?: string | undefined;
   lang?: string | undefined;
   canonical?: string | undefined;
@@ -126,15 +140,29 @@ function meta(document: Document, ...keys: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a microdata property belongs to the article: the item it is a property of is an article
+ * type, or the page marks no item around it. A video's or a comment's `datePublished` is not the article's.
+ */
+function isArticleProperty(element: Element): boolean {
+  const item = element.parentElement?.closest('[itemscope]');
+  if (!item) return true;
+  const types = (item.getAttribute('itemtype') ?? '')
+    .split(/\s+/)
+    .map((type) => type.replace(/^https?:\/\/schema\.org\//, ''));
+  return types.some((type) => ARTICLE_TYPES.test(type)) || types.every((type) => type === '');
+}
+
 /** The page's schema.org microdata for the article: visible bylines and datelines, marked up. */
 function microdata(document: Document): { authors: string[]; date?: string | undefined } {
   const authors = [...document.querySelectorAll('[itemprop~="author"]')]
+    .filter(isArticleProperty)
     .map(
       (element) =>
         (element.querySelector('[itemprop~="name"]') ?? element).textContent?.replace(/\s+/g, ' ').trim() ?? '',
     )
     .filter(Boolean);
-  const dated = document.querySelector('[itemprop~="datePublished"]');
+  const dated = [...document.querySelectorAll('[itemprop~="datePublished"]')].find(isArticleProperty);
   const date = dated?.getAttribute('content') ?? dated?.getAttribute('datetime') ?? undefined;
   return { authors: [...new Set(authors)], date };
 }
@@ -185,6 +213,15 @@ function withoutSuffix(title: string, suffixes: readonly string[]): string {
 /** Fewer words than this are a caption or a teaser, not an article. */
 const SHORTEST_ARTICLE_WORDS = 25;
 
+// Words as the language writes them: Chinese and Japanese put no spaces between words.
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+function wordCount(text: string): number {
+  let count = 0;
+  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count += 1;
+  return count;
+}
+
 /** A summary longer than this is the article's start, not the one or two sentences a listing wants. */
 const LONGEST_SUMMARY = 300;
 
@@ -197,8 +234,10 @@ export interface PageLanguages {
 /**
  * Reads a news page: its metadata in order of trust, and its article text extracted by Mozilla's
  * Readability (measured against Defuddle on real pages: higher word precision at equal recall,
- * and several times faster) on linkedom, a small DOM without a browser. `url` is where the page
- * lives (fetched from, or given by `--url`); without it the page's canonical address is used.
+ * and several times faster) on linkedom, a small DOM without a browser; at Readability's default
+ * length threshold, since a lower one let a print-only footer pass for the article on a real page.
+ * `url` is where the page lives (fetched from, or given by `--url`); without it the page's
+ * canonical address is used.
  */
 export function readWebPage(
   html: string,
@@ -220,55 +259,79 @@ export function readWebPage(
   const article = nodes.find((node) => typesOf(node).some((type) => ARTICLE_TYPES.test(type)));
   const publisher = article && isObject(article['publisher']) ? article['publisher'] : undefined;
   const marked = microdata(document);
-  const lang =
-    languageTag(languages.lang) ??
-    languageTag(text(article?.['inLanguage']) ?? document.documentElement?.getAttribute('lang') ?? undefined);
-  const dateLanguage = lang ?? languages.defaultLanguage;
-
-  const reader = new Readability(parseHTML(html).document as unknown as Document, { charThreshold: 250 }).parse();
-  if (!reader?.content || (reader.textContent ?? '').trim().split(/\s+/).length < SHORTEST_ARTICLE_WORDS) {
+  const reader = new Readability(parseHTML(html).document as unknown as Document).parse();
+  if (!reader?.content || wordCount(reader.textContent ?? '') < SHORTEST_ARTICLE_WORDS) {
     throw new ImportError(
       "has no article text that could be found (import the article page itself, not a front page or a gallery, or the outlet's feed)",
     );
   }
-
-  const outlet =
-    text(publisher?.['name']) ??
-    meta(document, 'og:site_name', 'application-name') ??
-    reader.siteName?.trim() ??
-    undefined;
-  const jsonAuthors = names(article?.['author']);
-  const metaAuthor = [
-    meta(
-      document,
-      'author',
-      'article:author',
-      'og:article:author',
-      'dc.creator',
-      'byl',
-      'parsely-author',
-      'sailthru.author',
-    ),
-  ].filter((name): name is string => name !== undefined && !/^https?:\/\//.test(name));
-  const bylines =
-    [jsonAuthors, metaAuthor, marked.authors, reader.byline ? [reader.byline] : []].find((found) => found.length > 0) ??
-    [];
-  const authors = [...new Set(bylines.flatMap(namesInByline))].filter(
-    (name) => name.toLowerCase() !== outlet?.toLowerCase(),
-  );
+  const lang =
+    languageTag(languages.lang) ??
+    languageTag(text(article?.['inLanguage'])) ??
+    declaredLanguage(document) ??
+    languageOfScript(reader.textContent ?? '');
+  const dateLanguage = lang ?? languages.defaultLanguage;
 
   const headline = text(article?.['headline']) ?? text(article?.['name']);
+  const titles = [
+    // The document's own title, not an icon's (`<svg><title>`).
+    [...document.querySelectorAll('title')].find((element) => !element.closest('svg'))?.textContent ?? '',
+    meta(document, 'og:title') ?? '',
+    meta(document, 'twitter:title') ?? '',
+  ].map((title) => title.replace(/\s+/g, ' ').trim());
   const rawTitle =
     headline ??
     meta(document, 'og:title', 'twitter:title') ??
-    reader.title?.trim() ??
-    document.querySelector('title')?.textContent?.trim();
+    (reader.title?.trim() || titles[0] || document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim());
   if (!rawTitle)
     throw new ImportError(
       'has no headline in its metadata or its text (paste the text instead, the headline on the first line)',
     );
+  const header = readPageHeader(document, rawTitle, dateLanguage);
+
+  const partOf = article && isObject(article['isPartOf']) ? text(article['isPartOf']['name']) : undefined;
+  const website = nodes.find((node) => typesOf(node).includes('WebSite'));
+  const outlet = outletOfPage({
+    siteName: meta(document, 'og:site_name'),
+    publisher: text(publisher?.['name']),
+    partOf: partOf ?? text(website?.['name']),
+    applicationName: meta(document, 'application-name') ?? reader.siteName ?? undefined,
+    titles,
+    headline: header.headline ?? headline ?? meta(document, 'og:title'),
+    address: canonical,
+  });
+
+  const credited = takeAuthorCredit(reader.content);
+  const wire = takeWireCredits(credited.html);
+  notes.push(...wire.credits.map((credit) => `credit: ${credit}`));
+  const { authors, ambiguous } = authorsOfPage({
+    structured: names(article?.['author']),
+    metaBylines: [
+      meta(
+        document,
+        'author',
+        'article:author',
+        'og:article:author',
+        'dc.creator',
+        'byl',
+        'parsely-author',
+        'sailthru.author',
+      ),
+    ].filter((name): name is string => name !== undefined && !/^https?:\/\//.test(name)),
+    microdata: marked.authors,
+    header,
+    // A credit line names the authors; else the sign-off's reporters; else the agency of the dateline.
+    credit:
+      [credited.authors, wire.reporters, wire.agency ? [wire.agency] : []].find((names) => names.length > 0) ?? [],
+    pageText: document.documentElement?.textContent ?? '',
+    outlet,
+  });
+
+  // A title that is the headline the page shows, then its section and site ("Headline - Section - Site").
+  const shownHeadline = header.headline && partsAroundHeadline(rawTitle, header.headline) ? header.headline : undefined;
   const title =
     headline ??
+    shownHeadline ??
     withoutSuffix(rawTitle.replace(/\s+/g, ' '), [
       ...(outlet ? [outlet] : []),
       ...authors,
@@ -294,8 +357,10 @@ export function readWebPage(
     document.querySelector('article time[datetime], time[pubdate][datetime]')?.getAttribute('datetime') ??
     reader.publishedTime ??
     undefined;
-  const date = writtenDate ? readFeedDate(writtenDate, dateLanguage) : undefined;
-  if (writtenDate && !date) notes.push(`date "${writtenDate}" could not be read`);
+  const metadataDate = writtenDate ? readFeedDate(writtenDate, dateLanguage) : undefined;
+  if (writtenDate && !metadataDate) notes.push(`date "${writtenDate}" could not be read`);
+  const { date, eitherWay, note: dateNote } = dateOfPage(metadataDate, header.date, canonical);
+  if (dateNote) notes.push(dateNote);
   const writtenUpdate = text(article?.['dateModified']) ?? meta(document, 'article:modified_time', 'og:updated_time');
   const updated = writtenUpdate ? readFeedDate(writtenUpdate, dateLanguage) : undefined;
 
@@ -303,7 +368,7 @@ export function readWebPage(
     jsonLdImage(article?.['image'], base) ??
     (meta(document, 'og:image') ? jsonLdImage(meta(document, 'og:image')!, base) : undefined);
   let image: WebPageArticle['image'];
-  let body = reader.content;
+  let body = withoutPromoBoxes(wire.html);
   if (lead) {
     const onPage = describedOnPage(document, lead.src, base);
     const written = lead.caption ?? onPage.caption;
@@ -327,51 +392,19 @@ export function readWebPage(
     date,
     updated,
     authors,
+    ambiguousAuthors: ambiguous,
+    ambiguousDate: eitherWay,
     outlet,
     lang,
     canonical,
     summary,
     image,
     notes,
-    body: outletHtmlToMarkdown(withoutHeader(body, title, authors, dateLanguage), base),
+    body: outletHtmlToMarkdown(
+      withoutHeaderLines(body, { title, authors: [...authors, ...header.authors], outlet, language: dateLanguage }),
+      base,
+    ),
   };
-}
-
-const comparable = (text: string) =>
-  text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
-/** Words a block may have and still be the header (headline, byline, dateline) rather than the article. */
-const LONGEST_HEADER_BLOCK = 16;
-
-/**
- * The article HTML without the headline, byline and dateline that an extractor can leave at its
- * top: the page shows those from the frontmatter. Only blocks before the first paragraph of text
- * go, and only when they hold nothing but the title, the authors' names or a date.
- */
-function withoutHeader(html: string, title: string, authors: readonly string[], language: string | undefined): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const blocks = [...document.body.querySelectorAll('h1, h2, h3, p, div, span, time')].filter(
-    (element) => !element.querySelector('p, div, h1, h2, h3, img, figure'),
-  );
-  const wanted = comparable(title);
-  const names = authors.map(comparable).filter(Boolean);
-  for (const block of blocks) {
-    if (!block.isConnected) continue;
-    const words = comparable(block.textContent ?? '');
-    if (words.split(' ').length > LONGEST_HEADER_BLOCK) break;
-    let rest = words === wanted ? '' : ` ${words} `;
-    for (const name of names) rest = rest.replace(` ${name} `, ' ');
-    const date = findDateInText(block.textContent ?? '', { dayFirst: false, language });
-    if (date) rest = rest.replace(` ${comparable(date.text)} `, ' ');
-    rest = rest.replace(/\b(?:by|and|par|et|von|und|published|updated|posted|on)\b/g, ' ').trim();
-    if (!rest && (words === wanted || names.length > 0 || date)) block.remove();
-    else if (words) break;
-  }
-  return document.body.innerHTML;
 }
 
 /** The article HTML without the lead photo's figure, which the page shows from `image` already. */

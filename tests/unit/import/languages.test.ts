@@ -26,8 +26,8 @@ describe('a German pasted text', () => {
     expect(article.body).toMatch(/^Der chinesische Netzwerkausrüster/);
   });
 
-  it('is read as 3 June when its language is not known', () => {
-    expect(readRawArticle(GERMAN_TEXT, { dayFirst: false }).day).toBe('2019-06-03');
+  it('is read in German when no language is given, its words being German', () => {
+    expect(readRawArticle(GERMAN_TEXT, { dayFirst: false })).toMatchObject({ day: '2019-03-06', language: 'de' });
   });
 
   it('asks for the year of "am 18. März"', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { findDateInText, readFeedDate } from '../../../src/import/newsDates.ts';
+import {
+  englishDateOrder,
+  findDateInText,
+  findRelativeDate,
+  findTimeOfDay,
+  numberOrderOf,
+  numericDateReadings,
+  readFeedDate,
+} from '../../../src/import/newsDates.ts';
 
 describe('dates in pasted text', () => {
   it('says where in the line the date is, so the rest of the line can be read', () => {
@@ -22,6 +30,72 @@ describe('dates in pasted text', () => {
 
   it('refuses days that are not in the calendar', () => {
     expect(findDateInText('31 February 2019', { dayFirst: false })).toBeUndefined();
+  });
+});
+
+describe('dates in numbers alone', () => {
+  it.each([
+    ['11.03.17', { 'month-first': '2017-11-03', 'day-first': '2017-03-11' }],
+    ['06/03/2019 10:30', { 'month-first': '2019-06-03', 'day-first': '2019-03-06' }],
+    ['2/26/2015', undefined],
+    ['26/2/2015', undefined],
+    ['05.05.2019', undefined],
+    ['2019-03-06', undefined],
+    ['March 6, 2019', undefined],
+  ])('reads %j two ways only where both are days: %j', (text, readings) => {
+    expect(numericDateReadings(text)).toEqual(readings);
+  });
+
+  it.each([
+    ['de', 'day-first'],
+    ['fr-CA', 'month-first'],
+    ['en-GB', 'day-first'],
+    ['en-AU', 'day-first'],
+    ['en-US', 'month-first'],
+    ['ja', 'month-first'],
+    ['en', undefined],
+    [undefined, undefined],
+    ['not a tag!', undefined],
+  ])('knows the order %s writes them in: %s', (language, order) => {
+    expect(numberOrderOf(language)).toBe(order);
+  });
+
+  it('tells an English text’s order from its dates in words, then from its spelling', () => {
+    expect(englishDateOrder('The ferry stops on June 30 and restarts on July 4.')).toBe('month-first');
+    expect(englishDateOrder('The ferry stops on 30 June and restarts on 4th of July.')).toBe('day-first');
+    expect(englishDateOrder('The theater reopened, its gray walls freshly painted.')).toBe('month-first');
+    expect(englishDateOrder('The theatre reopened, its grey walls freshly painted by local organisations.')).toBe(
+      'day-first',
+    );
+    // A capital is a name: the Labor Party, the Lincoln Center.
+    expect(englishDateOrder('The Labor Party met at the Lincoln Center.')).toBeUndefined();
+    expect(englishDateOrder('The ferry stops on June 30 and the tram on 1 July.')).toBeUndefined();
+  });
+});
+
+describe('dates counted from the reading day, and times alone', () => {
+  it.each([
+    ['Mara Quill 1 day ago', '1 day ago'],
+    ['Updated 3 hours ago', '3 hours ago'],
+    ['Yesterday at 3:57 PM', 'Yesterday at 3:57 PM'],
+    ['vor 2 Tagen', 'vor 2 Tagen'],
+    ['il y a 2 jours', 'il y a 2 jours'],
+    ['3小时前', '3小时前'],
+  ])('finds %j counted back', (line, text) => {
+    expect(findRelativeDate(line, line.startsWith('vor') ? 'de' : line.startsWith('il') ? 'fr' : 'en')?.text).toBe(
+      text,
+    );
+  });
+
+  it('does not count back from a date that names its day', () => {
+    expect(findRelativeDate('March 6, 2019')).toBeUndefined();
+    expect(findRelativeDate('Mar 17')).toBeUndefined();
+  });
+
+  it('finds a time without a day, and nothing in a date or a word', () => {
+    expect(findTimeOfDay('1:39 PM ET')?.text).toBe('1:39 PM ET');
+    expect(findTimeOfDay('Tuesday')).toBeUndefined();
+    expect(findTimeOfDay('Valdria')).toBeUndefined();
   });
 });
 

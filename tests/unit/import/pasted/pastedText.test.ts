@@ -13,12 +13,18 @@ const more =
   'Construction is due to start next spring, and the ferry will keep running until the bridge opens, its operator said in a statement.';
 
 describe('dates and bylines as pages show them', () => {
-  it('reads the date and the agency of a wire dateline, and keeps the dateline in the text', () => {
+  it('reads the date and the agency of a wire dateline, the agency writing in a byline’s place, not in the text', () => {
     const article = read(
       story('Valdria approves its bridge', `VALDRIA, April 14, 2021 (Meridian Wire) - ${prose}`, more),
     );
-    expect(article).toMatchObject({ day: '2021-04-14', outlet: 'Meridian Wire', authors: [] });
-    expect(article.body).toMatch(/^VALDRIA, April 14, 2021 \(Meridian Wire\) - The council/);
+    expect(article).toMatchObject({ day: '2021-04-14', outlet: 'Meridian Wire', authors: ['Meridian Wire'] });
+    expect(article.body).toMatch(/^The council/);
+  });
+
+  it('keeps a dateline that names no agency in the text, as the writer’s own', () => {
+    const article = read(story('Valdria approves its bridge', `VALDRIA, April 14, 2021 - ${prose}`, more));
+    expect(article).toMatchObject({ day: '2021-04-14', authors: [] });
+    expect(article.body).toMatch(/^VALDRIA, April 14, 2021 - The council/);
   });
 
   it('reads "Posted on … by …" as the date and the author', () => {

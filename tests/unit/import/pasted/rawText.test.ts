@@ -43,9 +43,22 @@ describe('reading a pasted article', () => {
     expect(article.body).toBe(`${prose}\n`);
   });
 
-  it('reads 06/03/2019 as 3 June, or 6 March with --day-first', () => {
-    expect(read(story('Title', '06/03/2019', prose)).day).toBe('2019-06-03');
-    expect(read(story('Title', '06/03/2019', prose), true).day).toBe('2019-03-06');
+  it('reads 06/03/2019 in the order the text’s country writes, and reports it when nothing tells', () => {
+    const plain = 'The council approved the bridge on Tuesday by a large majority, ending a long dispute.';
+    expect(read(story('Title', '06/03/2019', plain))).toMatchObject({
+      ambiguousDate: {
+        text: '06/03/2019',
+        line: 3,
+        readings: { 'month-first': '2019-06-03', 'day-first': '2019-03-06' },
+      },
+    });
+    expect(read(story('Title', '06/03/2019', plain)).day).toBeUndefined();
+    expect(read(story('Title', '06/03/2019', plain), true).day).toBe('2019-03-06');
+    // "centre" is British spelling; "theater" and "June 1" American.
+    expect(read(story('Title', '06/03/2019', prose)).day).toBe('2019-03-06');
+    const american = 'The theater on Main Street reopened on June 1 after a year of repairs, its owner said.';
+    expect(read(story('Title', '06/03/2019', american)).day).toBe('2019-06-03');
+    expect(read(story('Title', '06/13/2019', plain)).day).toBe('2019-06-13');
   });
 
   it('finds a date inside a caption and keeps the caption and its credit as the image', () => {

@@ -192,7 +192,8 @@ describe('importing a web page', () => {
   it('imports a saved page, its original address from --url, and asks for what the page does not say', async () => {
     const content = await temporaryContent();
     const saved = join(pages, 'visible-byline.html');
-    const withoutOutlet = await importArticles(importOptions([saved], content, { url: 'https://city.example/ferry' }));
+    // No site name and no address: nothing names the outlet.
+    const withoutOutlet = await importArticles(importOptions([saved], content));
     expect(withoutOutlet.failed).toEqual([
       { input: saved, message: `${saved}: does not say which outlet published it (pass --source "Outlet name")` },
     ]);
