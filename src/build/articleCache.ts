@@ -22,8 +22,23 @@ export interface SearchEntry {
   day: string;
 }
 
-const htmlFile = (directory: string, digest: string) => `${directory}${digest}.html`;
-const mentionsFile = (directory: string, digest: string) => `${directory}${digest}.mentions.json`;
+/**
+ * The digest an article is stored under in the content store: its file's, followed by its kept
+ * photo's file when it has one, so that a photo kept by a later build (or lost) stores the article
+ * again and renders the pages showing it, while its files here, named by the file's digest alone,
+ * stay. Pages hand either digest to the readers below.
+ */
+export function storedDigest(fileDigest: string, photoFile: string | undefined): string {
+  return photoFile ? `${fileDigest}~${photoFile}` : fileDigest;
+}
+
+/** The digest of an article's file, from the digest it is stored under. */
+export function fileDigestOf(digest: string): string {
+  return digest.split('~', 1)[0]!;
+}
+
+const htmlFile = (directory: string, digest: string) => `${directory}${fileDigestOf(digest)}.html`;
+const mentionsFile = (directory: string, digest: string) => `${directory}${fileDigestOf(digest)}.mentions.json`;
 
 /** What the content sync keeps for one article. */
 export interface DerivedArticle {

@@ -38,6 +38,8 @@ export interface BuildContract {
   /** The site's base path, ending in `/`: `/` or `/digests/huawei/`. */
   base: string;
   paths: BuildPaths;
+  /** A fingerprint of the code that draws social cards, part of every card's name in the card cache. */
+  cardCode: string;
 }
 
 /**
@@ -49,6 +51,7 @@ export function createBuildContract(options: {
   aboutHtml: string;
   contentDirectory: string;
   config: { root: URL; base: string; cacheDir: URL; outDir: URL };
+  cardCode: string;
 }): BuildContract {
   const { about: _markdown, entities, ...settings } = options.topic;
   const base = options.config.base.endsWith('/') ? options.config.base : `${options.config.base}/`;
@@ -64,5 +67,6 @@ export function createBuildContract(options: {
     articlesDirectory: resolve(fileURLToPath(options.config.root), options.contentDirectory, 'articles'),
     base,
     paths: buildPaths(options.config),
+    cardCode: options.cardCode,
   };
 }

@@ -11,6 +11,13 @@ export interface BuildPaths {
   articleCache: string;
   /** The search build's shards, kept from build to build. */
   searchCache: string;
+  /** Social cards drawn by earlier builds, each named by what it shows and the code that drew it. */
+  cardCache: string;
+  /**
+   * Articles' photos fetched from outlets' sites, decoded and stripped of their metadata: fetched once,
+   * then kept from build to build. A cache, not content: what it holds can be fetched again.
+   */
+  photoCache: string;
   /** Astro's output folder: the site. */
   outDir: string;
   /** The search index inside the site, relative to `outDir` and without slashes: `pagefind`. */
@@ -26,6 +33,8 @@ export function buildPaths(config: { cacheDir: URL; outDir: URL }): BuildPaths {
   return {
     articleCache: fileURLToPath(new URL('dossier-articles/', config.cacheDir)),
     searchCache: fileURLToPath(new URL('dossier-search/', config.cacheDir)),
+    cardCache: fileURLToPath(new URL('dossier-cards/', config.cacheDir)),
+    photoCache: fileURLToPath(new URL('dossier-photos/', config.cacheDir)),
     outDir,
     searchBundleFolder,
     searchBundle: `${outDir}${searchBundleFolder}/`,

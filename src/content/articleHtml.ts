@@ -60,10 +60,33 @@ export function publishableArticleHtml(html: string, options: { trustHtml: boole
 }
 
 /** Elements that start a line of text: a paragraph, heading, list item, cell… */
-const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'blockquote', 'pre', 'figcaption', 'tr', 'td', 'th', 'div', 'br', 'hr']);
+const BLOCKS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'figcaption',
+  'tr',
+  'td',
+  'th',
+  'div',
+  'br',
+  'hr',
+]);
 
 /** The article as published (see `publishableArticleHtml`), and its words as text, a block per line, to find what it names. */
-export function publishableArticle(html: string, options: { trustHtml: boolean; base: string }): { html: string; text: string } {
+export function publishableArticle(
+  html: string,
+  options: { trustHtml: boolean; base: string },
+): { html: string; text: string } {
   const tree = publishableTree(html, options);
   let text = '';
   visit(tree, (node) => {

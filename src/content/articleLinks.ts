@@ -17,10 +17,20 @@ export function linkedArticleSlugs(body: string, siteOrigin: string): string[] {
 }
 
 /** One error for every link from an article to an article the digest does not have. */
-export function findBrokenArticleLinks(articles: { file: string; body: string }[], knownSlugs: ReadonlySet<string>, siteOrigin: string): ContentError[] {
+export function findBrokenArticleLinks(
+  articles: { file: string; body: string }[],
+  knownSlugs: ReadonlySet<string>,
+  siteOrigin: string,
+): ContentError[] {
   return articles.flatMap(({ file, body }) =>
     linkedArticleSlugs(body, siteOrigin)
       .filter((slug) => !knownSlugs.has(slug))
-      .map((slug) => new ContentError(file, `links to /articles/${slug}/, which no article has (fix the link, or add the article)`)),
+      .map(
+        (slug) =>
+          new ContentError(
+            file,
+            `links to /articles/${slug}/, which no article has (fix the link, or add the article)`,
+          ),
+      ),
   );
 }

@@ -31,7 +31,10 @@ const MARKDOWN_SYNTAX = [
 
 /** A paragraph of Markdown as plain text: links keep their words, markup goes. */
 export function markdownToPlainText(markdown: string): string {
-  return MARKDOWN_SYNTAX.reduce<string>((text, [pattern, replacement]) => text.replace(pattern, replacement), markdown).trim();
+  return MARKDOWN_SYNTAX.reduce<string>(
+    (text, [pattern, replacement]) => text.replace(pattern, replacement),
+    markdown,
+  ).trim();
 }
 
 /** The first paragraph of a body that is prose (not a heading, list, quote, table or code). */
@@ -49,8 +52,11 @@ export function truncateAtWord(text: string, limit: number): string {
   return `${cut.slice(0, lastSpace > 0 ? lastSpace : limit).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
+/** How many characters of an article's first paragraph a listing shows when the article has no summary. */
+export const LISTING_SUMMARY_LENGTH = 280;
+
 /** The article's summary: the editor's own, else its first paragraph, cut to a listing's length. */
-export function summarize(article: ArticleEntry, limit = 280): string {
+export function summarize(article: ArticleEntry, limit = LISTING_SUMMARY_LENGTH): string {
   return article.data.summary ?? truncateAtWord(firstParagraph(article.body ?? ''), limit);
 }
 

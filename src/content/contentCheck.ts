@@ -38,12 +38,19 @@ export function checkArticles(
     const { path, name, bytes } = file;
     const slug = articleSlugFromPath(name);
     if (!slug) {
-      problems.push(new ContentError(path, 'has a file name with no letters or digits to make a URL from (rename the file)'));
+      problems.push(
+        new ContentError(path, 'has a file name with no letters or digits to make a URL from (rename the file)'),
+      );
       continue;
     }
     const owner = pathBySlug.get(slug);
     if (owner) {
-      problems.push(new ContentError(path, `wants the URL /articles/${slug}/, which ${owner} already has (rename one of the two files)`));
+      problems.push(
+        new ContentError(
+          path,
+          `wants the URL /articles/${slug}/, which ${owner} already has (rename one of the two files)`,
+        ),
+      );
       continue;
     }
     pathBySlug.set(slug, path);
@@ -71,8 +78,17 @@ function unknownEntities(path: string, article: ValidArticle, index: EntityIndex
     article.data.entities[list].flatMap((name, position) => {
       if (findEntity(index, name)) return [];
       const suggestion = closestSpelling(name, names);
-      const fix = suggestion ? `did you mean "${suggestion}"?` : names.length > 0 ? `the topic's entities are: ${entities.map((entity) => entity.name).join(', ')}` : 'the topic file lists no entities';
-      return [new ContentError(path, `field "entities.${list}[${position}]" "${name}" is not an entity of the topic (${fix}; entities are listed in topic.md)`)];
+      const fix = suggestion
+        ? `did you mean "${suggestion}"?`
+        : names.length > 0
+          ? `the topic's entities are: ${entities.map((entity) => entity.name).join(', ')}`
+          : 'the topic file lists no entities';
+      return [
+        new ContentError(
+          path,
+          `field "entities.${list}[${position}]" "${name}" is not an entity of the topic (${fix}; entities are listed in topic.md)`,
+        ),
+      ];
     }),
   );
 }

@@ -35,7 +35,10 @@ function fieldName(path: readonly PropertyKey[]): string {
  * Words one schema issue for a person: which field, what is wrong, what to write instead.
  * `knownFields` lists the fields allowed where the issue occurred, to suggest a spelling.
  */
-export function describeIssue(issue: z.core.$ZodIssue, knownFields: (path: readonly PropertyKey[]) => string[]): string {
+export function describeIssue(
+  issue: z.core.$ZodIssue,
+  knownFields: (path: readonly PropertyKey[]) => string[],
+): string {
   const field = fieldName(issue.path);
   if (issue.code === 'unrecognized_keys') {
     return issue.keys

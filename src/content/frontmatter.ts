@@ -28,7 +28,9 @@ export function parseMarkdownFile(text: string): MarkdownFile {
     // A line of the file, counting the opening "---", so an editor can jump to it.
     const line = yaml.slice(0, error.pos[0]).split('\n').length + 1;
     const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-    throw new FrontmatterError(`line ${line} is not valid YAML: ${reason} (check indentation, and quote text containing ": ")`);
+    throw new FrontmatterError(
+      `line ${line} is not valid YAML: ${reason} (check indentation, and quote text containing ": ")`,
+    );
   }
   const frontmatter: unknown = document.toJS();
   if (frontmatter === null || typeof frontmatter !== 'object' || Array.isArray(frontmatter)) {

@@ -30,7 +30,8 @@ export function validateArticleFile(file: string, bytes: Uint8Array): ValidArtic
   const problems: ContentError[] = [];
   const result = articleSchema.safeParse(parsed.frontmatter, { reportInput: true });
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push(new ContentError(file, describeIssue(issue, articleFieldsAt)));
+    for (const issue of result.error.issues)
+      problems.push(new ContentError(file, describeIssue(issue, articleFieldsAt)));
   }
   if (parsed.body.trim() === '') {
     problems.push(new ContentError(file, 'has no article text (write the body below the closing "---" line)'));

@@ -32,14 +32,24 @@ export const sourcesPath = '/sources/';
 export const aboutPath = '/about/';
 export const searchPath = '/search/';
 export const feedPath = '/rss.xml';
+/** The same feed as JSON Feed 1.1; every RSS feed has one beside it. */
+export const jsonFeedPath = '/feed.json';
+/** Every feed of the digest and the outlets it follows, as an OPML outline for feed readers. */
+export const outlinePath = '/feeds.opml';
 /** The folder holding the search index: Pagefind's bundle of each shard and the shard list. */
 export const searchBundlePath = '/pagefind/';
 export const sitemapPath = '/sitemap-index.xml';
 export const articlePath = (slug: string) => `/articles/${slug}/`;
 export const tagPath = (slug: string) => `${tagsPath}${slug}/`;
 export const tagFeedPath = (slug: string) => `${tagPath(slug)}rss.xml`;
+export const tagJsonFeedPath = (slug: string) => `${tagPath(slug)}feed.json`;
 export const tagTimelinePath = (slug: string) => `${tagPath(slug)}timeline/`;
 export const sourcePath = (slug: string) => `${sourcesPath}${slug}/`;
 export const whoPath = '/who/';
 export const entityPath = (slug: string) => `${whoPath}${slug}/`;
 export const entityFeedPath = (slug: string) => `${entityPath(slug)}rss.xml`;
+export const entityJsonFeedPath = (slug: string) => `${entityPath(slug)}feed.json`;
+/** An article's social card (`og:image`), beside its page. */
+export const articleCardPath = (slug: string) => `${articlePath(slug)}card.png`;
+/** The digest's social card, for every page but an article's. */
+export const digestCardPath = '/card.png';

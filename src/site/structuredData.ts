@@ -11,6 +11,8 @@ export interface NewsArticleInput {
   inLanguage: string;
   isBasedOn?: string | undefined;
   imageUrl?: string | undefined;
+  /** The article's social card, absolute: its `image` where it has no photo of its own. */
+  cardUrl?: string | undefined;
   /** What the article is about (the entities its title or summary names), and what else it names. */
   about?: Thing[];
   mentions?: Thing[];
@@ -65,7 +67,7 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
       ...(input.publisher.url && { url: input.publisher.url }),
     },
     ...(input.isBasedOn && { isBasedOn: input.isBasedOn }),
-    ...(input.imageUrl && { image: input.imageUrl }),
+    ...((input.imageUrl ?? input.cardUrl) && { image: input.imageUrl ?? input.cardUrl }),
     ...(input.about?.length && { about: input.about }),
     ...(input.mentions?.length && { mentions: input.mentions }),
   };

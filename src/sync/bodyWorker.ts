@@ -4,6 +4,7 @@ import { publishableArticle } from '../content/articleHtml.ts';
 import { readingMinutes } from '../content/articles.ts';
 import { articleMentions, type ArticleMentions, type MentionInput } from '../entities/articleMentions.ts';
 import { createMentionMatcher, type NamedEntity } from '../entities/mentionMatcher.ts';
+import { escapeHtml } from '../lib/escapeHtml.ts';
 
 export interface BodyOptions {
   trustHtml: boolean;
@@ -18,6 +19,12 @@ export interface BodyRequest {
   renderedHtml: string;
   /** The Markdown itself. */
   body: string;
+  /**
+   * For an article published as an excerpt (see `articleText.ts`), the words its page shows besides
+   * its title and summary: its published HTML is then these words alone, and an entity's mention
+   * is quoted only from what the page shows.
+   */
+  excerpt: string | undefined;
   /** The rest of the article, to find the entities it names. */
   article: Omit<MentionInput, 'text'>;
 }
@@ -35,15 +42,22 @@ export type BodyResponse =
 const options = workerData as BodyOptions;
 const matcher = createMentionMatcher(options.entities, options.language);
 
-parentPort?.on('message', ({ id, renderedHtml, body, article }: BodyRequest) => {
+parentPort?.on('message', ({ id, renderedHtml, body, excerpt, article }: BodyRequest) => {
   let response: BodyResponse;
   try {
     const { html, text } = publishableArticle(renderedHtml, options);
     const started = performance.now();
+    // Which entities an article names comes from its whole text; no sentence of it that is withheld is quoted.
     const mentions = articleMentions(matcher, { ...article, text });
+    if (excerpt !== undefined) mentions.contexts = articleMentions(matcher, { ...article, text: excerpt }).contexts;
     response = {
       id,
-      body: { html, readingMinutes: readingMinutes(body), mentions, mentionMilliseconds: performance.now() - started },
+      body: {
+        html: excerpt === undefined ? html : excerpt && `<p>${escapeHtml(excerpt)}</p>`,
+        readingMinutes: readingMinutes(body),
+        mentions,
+        mentionMilliseconds: performance.now() - started,
+      },
     };
   } catch (error) {
     response = { id, error: error instanceof Error ? error.message : String(error) };

@@ -6,13 +6,15 @@
  * nor rendered again.
  */
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { glob } from 'tinyglobby';
 import type { BuildContract } from '../build/buildContract.ts';
 import {
   cachedDigests,
+  fileDigestOf,
+  storedDigest,
   pruneDerivedArticles,
   readArticleMentions,
   writeDerivedArticle,
@@ -23,8 +25,10 @@ import { codeFingerprint } from '../build/codeFingerprint.ts';
 import { articleSearchDocument } from '../search/searchDocument.ts';
 import { searchDocumentUrl } from '../search/searchFiles.ts';
 import type { StoredArticle } from './articleLoader.ts';
-import { readingMinutes, summarize } from '../content/articles.ts';
+import { readingMinutes } from '../content/articles.ts';
+import { excerptWords, listingSummary, textShown } from '../content/articleText.ts';
 import { createBodyWorkers, type BodyWorkers } from './bodyWorkers.ts';
+import { keepPhotos, type PhotoFetcher } from './photos.ts';
 import { checkArticles, type ArticleFile, type CheckedArticle } from '../content/contentCheck.ts';
 import { ContentErrors } from '../content/contentErrors.ts';
 import { markdownBody } from '../content/frontmatter.ts';
@@ -110,7 +114,12 @@ async function readAndCheck(
   const storedUnchanged = (path: string, slug: string) => {
     const stored = store.get<StoredArticle>(slug);
     const digest = digestByPath.get(path)!;
-    return stored?.digest === digest && stored.filePath === path && cached.has(digest) ? stored.data : undefined;
+    return stored?.digest !== undefined &&
+      fileDigestOf(String(stored.digest)) === digest &&
+      stored.filePath === path &&
+      cached.has(digest)
+      ? stored.data
+      : undefined;
   };
   const { articles, problems } = checkArticles(
     files,
@@ -119,7 +128,15 @@ async function readAndCheck(
     (file, slug) => {
       const stored = storedUnchanged(file.path, slug);
       if (!stored) return undefined;
-      const { excerpt: _excerpt, readingMinutes: _minutes, about: _about, mentions: _mentions, ...data } = stored;
+      const {
+        excerpt: _excerpt,
+        excerptOnly: _excerptOnly,
+        readingMinutes: _minutes,
+        about: _about,
+        mentions: _mentions,
+        photo: _photo,
+        ...data
+      } = stored;
       return { data, body: markdownBody(utf8.decode(file.bytes)) };
     },
   );
@@ -178,6 +195,7 @@ async function render(
         const finished = await workers.finish({
           renderedHtml: rendered.html,
           body,
+          excerpt: textShown(data, topic) === 'excerpt' ? excerptWords({ id: slug, data, body }, topic) : undefined,
           article: {
             title: data.title,
             summary: data.summary,
@@ -210,26 +228,62 @@ async function render(
   return derived;
 }
 
-/** Step 3: stores every article, forgets removed ones, prunes the cache and lists the searchable articles. */
+/** An article's photo to keep: an outlet's address, for a published article (a path under `public/` is served as it is). */
+const photoAddress = ({ data }: CheckedArticle) =>
+  !data.draft && data.image?.src && /^https?:\/\//i.test(data.image.src) ? data.image.src : undefined;
+
+/**
+ * Step 3: keeps every published article's photo in the photo cache (fetched once; one that cannot be
+ * is reported and left out), stores every article, forgets removed ones, prunes the cache and lists
+ * the searchable articles.
+ */
 async function publish(
   context: LoaderContext,
   articles: readonly ArticleToSync[],
   derived: readonly DerivedFromBody[],
-  cacheDirectory: string,
+  build: BuildContract,
+  fetchPhoto: PhotoFetcher,
 ): Promise<void> {
-  const { store } = context;
-  articles.forEach(({ path, slug, data, body, digest, unchanged }, index) => {
-    if (unchanged) return;
+  const { store, config } = context;
+  const photos = await keepPhotos(
+    articles.flatMap((article) => {
+      const url = photoAddress(article);
+      return url ? [{ path: article.path, url, credit: article.data.image?.credit }] : [];
+    }),
+    { directory: build.paths.photoCache, fetchPhoto, logger: context.logger },
+  );
+  articles.forEach((article, index) => {
+    const { path, slug, data, body, digest, unchanged } = article;
+    const url = photoAddress(article);
+    const photo = url === undefined ? undefined : photos.get(url);
+    const entryDigest = storedDigest(digest, photo?.file);
+    if (unchanged && store.get(slug)?.digest === entryDigest) return;
+    const shown = textShown(data, build.topic);
+    // Astro resolves an image's path from the article's file, as it resolves an `image()` field's.
+    const photoPath =
+      photo &&
+      `./${relative(dirname(join(fileURLToPath(config.root), path)), join(build.paths.photoCache, photo.file))}`
+        .split('\\')
+        .join('/')
+        .replace(/^\.\/\.\.\//, '../');
     // The schema already ran in checkArticles; Astro's parseData would run it a second time.
     store.set({
       id: slug,
-      data: { ...data, excerpt: summarize({ id: slug, data, body }), ...derived[index]! },
+      data: {
+        ...data,
+        excerpt: listingSummary({ id: slug, data, body }, shown, build.topic),
+        excerptOnly: shown === 'excerpt',
+        ...derived[index]!,
+        ...(photoPath && { photo: photoPath }),
+      },
       filePath: path,
-      digest,
+      digest: entryDigest,
+      ...(photoPath && { assetImports: [photoPath], imageImports: [['photo']] }),
     });
   });
   const slugs = new Set(articles.map((article) => article.slug));
   for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);
+  const cacheDirectory = build.paths.articleCache;
   await pruneDerivedArticles(cacheDirectory, new Set(articles.map((article) => article.digest)));
   const searchable: SearchEntry[] = articles
     .filter((article) => !article.data.draft)
@@ -237,12 +291,18 @@ async function publish(
   await writeSearchManifest(cacheDirectory, searchable);
 }
 
-export async function syncArticles(context: LoaderContext, build: BuildContract): Promise<void> {
+export async function syncArticles(
+  context: LoaderContext,
+  build: BuildContract,
+  fetchPhoto: PhotoFetcher,
+): Promise<void> {
   const { config } = context;
   const { topic, paths } = build;
   const entityIndex = indexEntities(topic.entities);
-  // Everything besides the file itself that decides what is derived from it; the entities decide its mentions.
-  const digestKey = `${await derivationFingerprint(config.markdown, config.root)}:${topic.trustHtml}:${topic.language}:${build.base}:${JSON.stringify(topic.entities)}`;
+  // Everything besides the file itself that decides what is derived from it; the entities decide its
+  // mentions, and the text settings whether its HTML, search document and mentions are the excerpt's.
+  const textSettings = JSON.stringify([topic.text, topic.textBySource, topic.excerptLength]);
+  const digestKey = `${await derivationFingerprint(config.markdown, config.root)}:${topic.trustHtml}:${topic.language}:${build.base}:${JSON.stringify(topic.entities)}:${textSettings}`;
   const cached = await cachedDigests(paths.articleCache);
   const articles = await readAndCheck(
     context,
@@ -255,5 +315,5 @@ export async function syncArticles(context: LoaderContext, build: BuildContract)
     directory: paths.articleCache,
     digests: cached,
   });
-  await publish(context, articles, derived, paths.articleCache);
+  await publish(context, articles, derived, build, fetchPhoto);
 }

@@ -4,6 +4,7 @@ import { parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
 import { makeTempFolder } from '../support/tempFolders.ts';
+import { jsonFeedProblems, readFeedPair } from '../support/feeds.ts';
 import { checkWithNu } from '../support/nuChecker.ts';
 import { loadPagefind } from '../support/pagefindNode.ts';
 import { listHtmlFiles, readAllFiles, readPage } from '../support/siteFiles.ts';
@@ -42,7 +43,7 @@ describe('a digest published under a sub-path', () => {
     expect(feed.link).toBe(`https://example.org${base}`);
   });
 
-  it('gives every feed its own address under the sub-path as atom:link rel="self"', async () => {
+  it('gives every feed its own address under the sub-path as atom:link rel="self", and its JSON Feed as feed_url', async () => {
     const feeds = [
       'rss.xml',
       ...(await listHtmlFiles(site))
@@ -51,11 +52,20 @@ describe('a digest published under a sub-path', () => {
     ];
     expect(feeds).toContain('tags/brussels/rss.xml');
     for (const path of feeds) {
-      const feed = parseRssFeed(await readFile(join(site, path), 'utf8'));
+      const { rss, json, raw } = await readFeedPair(site, path);
       expect(
-        feed.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href),
+        rss.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href),
         path,
       ).toEqual([`https://example.org${base}${path}`]);
+      expect(jsonFeedProblems(raw), path).toEqual([]);
+      expect([json.feed_url, json.home_page_url], path).toEqual([
+        `https://example.org${base}${path.replace(/rss\.xml$/, 'feed.json')}`,
+        `https://example.org${base}`,
+      ]);
+      expect(
+        json.items.map((item) => item.url),
+        path,
+      ).toEqual(rss.items?.map((item) => item.link));
     }
   });
 
@@ -107,11 +117,13 @@ describe('edge cases that must build', () => {
     expect((await checkWithNu(site)).problems).toEqual([]);
   });
 
-  it('gives a feed whose tag is not ASCII its own address, percent-encoded, as atom:link rel="self"', async () => {
-    const feed = parseRssFeed(await readFile(join(site, 'tags/هواوي/rss.xml'), 'utf8'));
-    expect(feed.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href)).toEqual([
+  it('gives a feed whose tag is not ASCII its own address, percent-encoded, as atom:link rel="self" and feed_url', async () => {
+    const { rss, json, raw } = await readFeedPair(site, 'tags/هواوي/rss.xml');
+    expect(rss.atom?.links?.filter((link) => link.rel === 'self').map((link) => link.href)).toEqual([
       'https://edge.example.org/tags/%D9%87%D9%88%D8%A7%D9%88%D9%8A/rss.xml',
     ]);
+    expect(jsonFeedProblems(raw)).toEqual([]);
+    expect(json.feed_url).toBe('https://edge.example.org/tags/%D9%87%D9%88%D8%A7%D9%88%D9%8A/feed.json');
   });
 
   it('dates a date-time near midnight by its own offset', async () => {

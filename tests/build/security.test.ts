@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load } from 'cheerio';
-import { parseRssFeed } from 'feedsmith';
+import { parseOpml, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/site/securityPolicy.ts';
 import { buildSite, projectRoot } from '../support/buildSite.ts';
@@ -93,5 +93,16 @@ describe('a digest whose articles try to run code', () => {
     const headers = await readFile(join(site, '_headers'), 'utf8');
     expect(headers).toContain(`Content-Security-Policy: ${contentSecurityPolicy}; frame-ancestors 'none'`);
     expect(contentSecurityPolicy).not.toMatch(/'unsafe-inline'|'unsafe-eval'|https?:|\*/);
+  });
+
+  it('lists its followed sources in its feed outline as text a feed reader imports, never as markup', async () => {
+    const text = await readFile(join(site, 'feeds.opml'), 'utf8');
+    expect(text).not.toContain('<script>');
+    const followed = parseOpml(text).body!.outlines!.at(-1)!;
+    expect(followed.text).toBe("Sources Hostile <script>alert('topic')</script> digest follows");
+    expect(followed.outlines!.map(({ text, xmlUrl }) => ({ text, xmlUrl }))).toEqual([
+      { text: "Outlet <script>alert('opml')</script> & Co", xmlUrl: 'https://outlet.example/feed.xml?a=1&b=%222%22' },
+      { text: 'other.example', xmlUrl: 'https://other.example/rss.xml' },
+    ]);
   });
 });

@@ -21,6 +21,8 @@ export interface BuildOptions {
   shardArticles?: number;
   /** The most a first visit keeps for offline reading (DOSSIER_PRECACHE_BYTES). */
   precacheBytes?: number;
+  /** More environment variables for the build, such as DOSSIER_ALLOW_LOCAL_FETCH. */
+  env?: Record<string, string>;
 }
 
 export interface BuildResult {
@@ -54,6 +56,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     ...(options.timeZone && { TZ: options.timeZone }),
     ...(options.shardArticles && { DOSSIER_SEARCH_SHARD_ARTICLES: String(options.shardArticles) }),
     ...(options.precacheBytes && { DOSSIER_PRECACHE_BYTES: String(options.precacheBytes) }),
+    ...options.env,
   };
   const root = options.project ?? projectRoot;
   const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {

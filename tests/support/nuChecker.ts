@@ -36,17 +36,6 @@ export const NU_ALLOWED_WARNINGS: { message: RegExp; extract: RegExp; reason: st
       "The hostile fixture's tracking pixel, from another site inside an article's text: the policy " +
       'blocks every third-party origin so that no such image can track readers, and here it does.',
   },
-  {
-    message:
-      /^Resource violates Content Security Policy \(meta tag\): image “https:\/\/images\.[a-z0-9-]+\.example\/[^”]+” blocked by “img-src” directive\.$/,
-    extract: /<img src="https:\/\/images\.[a-z0-9-]+\.example\//,
-    reason:
-      "Lead photos that the synthetic digest (bench/corpus.ts) links on its outlets' sites. The " +
-      "schema accepts a URL for image.src, but the policy (img-src 'self' data:) blocks every " +
-      'third-party image, so such a photo does not show: a real conflict, left to its own issue ' +
-      "(the digest's image origins in the policy, or photos copied into the site). Allowed for " +
-      'these hosts only, so the check still guards everything else.',
-  },
 ];
 
 export interface NuReport {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { firstParagraph, getPublishedArticles, neighbours, readingMinutes, summarize, truncateAtWord } from '../../../src/content/articles.ts';
+import {
+  firstParagraph,
+  getPublishedArticles,
+  neighbours,
+  readingMinutes,
+  summarize,
+  truncateAtWord,
+} from '../../../src/content/articles.ts';
 import { makeArticle } from '../../support/articles.ts';
 
 describe('published articles', () => {
@@ -25,11 +32,14 @@ describe('published articles', () => {
 
 describe('summaries', () => {
   it('uses the editor’s summary when there is one', () => {
-    expect(summarize(makeArticle('x', { title: 'X', date: '2019-01-01', summary: 'Mine.' }, 'First paragraph.'))).toBe('Mine.');
+    expect(summarize(makeArticle('x', { title: 'X', date: '2019-01-01', summary: 'Mine.' }, 'First paragraph.'))).toBe(
+      'Mine.',
+    );
   });
 
   it('otherwise takes the first prose paragraph, as plain text', () => {
-    const body = '## A heading\n\n> A quote\n\nThe **first** real [paragraph](https://example.org),\nwrapped.\n\nSecond.';
+    const body =
+      '## A heading\n\n> A quote\n\nThe **first** real [paragraph](https://example.org),\nwrapped.\n\nSecond.';
     expect(firstParagraph(body)).toBe('The first real paragraph, wrapped.');
   });
 

@@ -20,39 +20,68 @@ describe('article HTML', () => {
   });
 
   it('keeps raw HTML when the topic trusts its authors', () => {
-    expect(publishableArticleHtml('<p>a</p><iframe src="https://video.example/embed"></iframe>', { trustHtml: true, base: '/' })).toContain('<iframe');
+    expect(
+      publishableArticleHtml('<p>a</p><iframe src="https://video.example/embed"></iframe>', {
+        trustHtml: true,
+        base: '/',
+      }),
+    ).toContain('<iframe');
   });
 
   it('opens links that leave the site without handing it the page', () => {
-    const html = publishableArticleHtml('<p><a href="https://example.org/">out</a> <a href="/timeline/">in</a></p>', { trustHtml: false, base: '/' });
+    const html = publishableArticleHtml('<p><a href="https://example.org/">out</a> <a href="/timeline/">in</a></p>', {
+      trustHtml: false,
+      base: '/',
+    });
     expect(html).toContain('<a href="https://example.org/" rel="noopener noreferrer">out</a>');
     expect(html).toContain('<a href="/timeline/">in</a>');
   });
 
   it('moves links written from the site root under the base path', () => {
-    const html = publishableArticleHtml('<a href="/timeline/">t</a><a href="/digests/x/tags/">u</a><a href="//cdn.example/">c</a>', { trustHtml: false, base: '/digests/x/' });
-    expect(html).toBe('<a href="/digests/x/timeline/">t</a><a href="/digests/x/tags/">u</a><a href="//cdn.example/" rel="noopener noreferrer">c</a>');
+    const html = publishableArticleHtml(
+      '<a href="/timeline/">t</a><a href="/digests/x/tags/">u</a><a href="//cdn.example/">c</a>',
+      { trustHtml: false, base: '/digests/x/' },
+    );
+    expect(html).toBe(
+      '<a href="/digests/x/timeline/">t</a><a href="/digests/x/tags/">u</a><a href="//cdn.example/" rel="noopener noreferrer">c</a>',
+    );
   });
 
   it('is made absolute for feed readers', () => {
-    const html = absolutizeHtml('<a href="/timeline/">t</a><img src="photo.jpg" alt=""><a href="#notes">n</a>', 'https://example.org/articles/x/');
-    expect(html).toBe('<a href="https://example.org/timeline/">t</a><img src="https://example.org/articles/x/photo.jpg" alt=""><a href="https://example.org/articles/x/#notes">n</a>');
+    const html = absolutizeHtml(
+      '<a href="/timeline/">t</a><img src="photo.jpg" alt=""><a href="#notes">n</a>',
+      'https://example.org/articles/x/',
+    );
+    expect(html).toBe(
+      '<a href="https://example.org/timeline/">t</a><img src="https://example.org/articles/x/photo.jpg" alt=""><a href="https://example.org/articles/x/#notes">n</a>',
+    );
   });
 });
 
 describe('structured data', () => {
   it('cannot end its script element early', () => {
-    const json = serializeJsonLd(newsArticle({
-      title: '</script><script>alert(1)</script>', description: 'd', url: 'https://example.org/a/', datePublished: '2019-03-06',
-      authors: [], publisher: { name: 'P' }, keywords: [], inLanguage: 'en',
-    }));
+    const json = serializeJsonLd(
+      newsArticle({
+        title: '</script><script>alert(1)</script>',
+        description: 'd',
+        url: 'https://example.org/a/',
+        datePublished: '2019-03-06',
+        authors: [],
+        publisher: { name: 'P' },
+        keywords: [],
+        inLanguage: 'en',
+      }),
+    );
     expect(json).not.toContain('</script>');
     expect(JSON.parse(json).headline).toBe('</script><script>alert(1)</script>');
   });
 });
 
 describe('headings under the article title', () => {
-  const levels = (html: string) => [...publishableArticleHtml(html, { trustHtml: false, base: '/' }).matchAll(/<h(\d)/g)].map((match) => Number(match[1]));
+  const levels = (html: string) =>
+    [...publishableArticleHtml(html, { trustHtml: false, base: '/' }).matchAll(/<h(\d)/g)].map((match) =>
+      Number(match[1]),
+    );
 
   it.each([
     ['a feed that starts at h4', '<h4>A</h4><p>x</p><h4>B</h4><h5>B.1</h5>', [2, 2, 3]],
@@ -65,6 +94,8 @@ describe('headings under the article title', () => {
   });
 
   it('keeps a heading’s id and text', () => {
-    expect(publishableArticleHtml('<h4 id="why">Why it matters</h4>', { trustHtml: true, base: '/' })).toBe('<h2 id="why">Why it matters</h2>');
+    expect(publishableArticleHtml('<h4 id="why">Why it matters</h4>', { trustHtml: true, base: '/' })).toBe(
+      '<h2 id="why">Why it matters</h2>',
+    );
   });
 });

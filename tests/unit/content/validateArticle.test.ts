@@ -23,21 +23,61 @@ describe('an article file', () => {
   // Each bad input must name the file, the field and the fix.
   it.each([
     ['a missing title', file(VALID.slice(1)), 'field "title" is missing (add "title: …" to the frontmatter)'],
-    ['an impossible date', file([VALID[0]!, 'date: 2019-02-30', ...VALID.slice(2)]), 'field "date" "2019-02-30" is not a calendar date (use YYYY-MM-DD)'],
-    ['a date in an unknown format', file([VALID[0]!, 'date: 6 March 2019', ...VALID.slice(2)]), 'field "date" "6 March 2019" is not a date Dossier reads (use YYYY-MM-DD'],
-    ['a date-time without an offset', file([VALID[0]!, 'date: "2019-03-06T10:00:00"', ...VALID.slice(2)]), 'has a time but no offset'],
+    [
+      'an impossible date',
+      file([VALID[0]!, 'date: 2019-02-30', ...VALID.slice(2)]),
+      'field "date" "2019-02-30" is not a calendar date (use YYYY-MM-DD)',
+    ],
+    [
+      'a date in an unknown format',
+      file([VALID[0]!, 'date: 6 March 2019', ...VALID.slice(2)]),
+      'field "date" "6 March 2019" is not a date Dossier reads (use YYYY-MM-DD',
+    ],
+    [
+      'a date-time without an offset',
+      file([VALID[0]!, 'date: "2019-03-06T10:00:00"', ...VALID.slice(2)]),
+      'has a time but no offset',
+    ],
     ['a misspelt field', file([...VALID, 'tittle: Example']), 'unknown field "tittle" (did you mean "title"?)'],
     ['malformed YAML', file([...VALID, 'tags: [huawei']), 'line 6 is not valid YAML'],
     ['an image without alt', file([...VALID, 'image:', '  src: /photo.jpg']), 'field "image.alt" is missing'],
-    ['a tag with nothing to make a URL from', file([...VALID, 'tags: ["!!!"]']), 'field "tags[0]" "!!!" has no letters or digits'],
-    ['an event far in the future', file([...VALID, 'events:', '  - date: 2999', '    text: Something.']), 'field "events[0].date" 2999 is more than 20 years after'],
-    ['an event with an impossible date', file([...VALID, 'events:', '  - date: 2019-02-29', '    text: Something.']), 'field "events[0].date" "2019-02-29" is not a calendar date'],
-    ['a source URL that is not one', file([...VALID, '  url: siliconrepublic']), 'field "source.url" is not a web address'],
-    ['a canonical URL that runs script', file([...VALID, 'canonical: "javascript:alert(1)"']), 'field "canonical" is not a web address'],
-    ['an image that is a script URL', file([...VALID, 'image:', '  src: "javascript:alert(1)"', '  alt: A photo']), 'field "image.src" is not a web address or a path under public/'],
+    [
+      'a tag with nothing to make a URL from',
+      file([...VALID, 'tags: ["!!!"]']),
+      'field "tags[0]" "!!!" has no letters or digits',
+    ],
+    [
+      'an event far in the future',
+      file([...VALID, 'events:', '  - date: 2999', '    text: Something.']),
+      'field "events[0].date" 2999 is more than 20 years after',
+    ],
+    [
+      'an event with an impossible date',
+      file([...VALID, 'events:', '  - date: 2019-02-29', '    text: Something.']),
+      'field "events[0].date" "2019-02-29" is not a calendar date',
+    ],
+    [
+      'a source URL that is not one',
+      file([...VALID, '  url: siliconrepublic']),
+      'field "source.url" is not a web address',
+    ],
+    [
+      'a canonical URL that runs script',
+      file([...VALID, 'canonical: "javascript:alert(1)"']),
+      'field "canonical" is not a web address',
+    ],
+    [
+      'an image that is a script URL',
+      file([...VALID, 'image:', '  src: "javascript:alert(1)"', '  alt: A photo']),
+      'field "image.src" is not a web address or a path under public/',
+    ],
     ['an empty body', file(VALID, '\n  \n'), 'has no article text'],
     ['no frontmatter', new TextEncoder().encode('Just text.\n'), 'has no frontmatter'],
-    ['text that is not UTF-8', new Uint8Array([...file(VALID, 'caf'), 0xe9, 0x0a]), 'is not UTF-8 text (open it in your editor and save it with the UTF-8 encoding)'],
+    [
+      'text that is not UTF-8',
+      new Uint8Array([...file(VALID, 'caf'), 0xe9, 0x0a]),
+      'is not UTF-8 text (open it in your editor and save it with the UTF-8 encoding)',
+    ],
   ])('reports %s', (_case, bytes, expected) => {
     const problems = problemsOf(bytes);
     expect(problems.length).toBeGreaterThan(0);
@@ -64,12 +104,19 @@ describe('links between articles', () => {
   const origin = 'https://dossier.example.org';
 
   it('finds links to the digest’s own articles, in any form', () => {
-    const body = '[a](/articles/one/) [b](https://dossier.example.org/base/articles/two/#x) [c](https://elsewhere.org/articles/no/)\n\n[ref]: /articles/three/';
+    const body =
+      '[a](/articles/one/) [b](https://dossier.example.org/base/articles/two/#x) [c](https://elsewhere.org/articles/no/)\n\n[ref]: /articles/three/';
     expect(linkedArticleSlugs(body, origin)).toEqual(['one', 'two', 'three']);
   });
 
   it('reports a link to an article that does not exist', () => {
-    const problems = findBrokenArticleLinks([{ file: FILE, body: 'See [this](/articles/missing/).' }], new Set(['present']), origin);
-    expect(problems.map((problem) => problem.message)).toEqual([`${FILE}: links to /articles/missing/, which no article has (fix the link, or add the article)`]);
+    const problems = findBrokenArticleLinks(
+      [{ file: FILE, body: 'See [this](/articles/missing/).' }],
+      new Set(['present']),
+      origin,
+    );
+    expect(problems.map((problem) => problem.message)).toEqual([
+      `${FILE}: links to /articles/missing/, which no article has (fix the link, or add the article)`,
+    ]);
   });
 });

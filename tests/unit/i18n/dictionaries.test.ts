@@ -23,12 +23,12 @@ const FORMS_WITHOUT_COUNT: Record<string, readonly Intl.LDMLPluralRule[]> = {
  */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   '*': ['rss'],
-  de: ['min', 'rss feed', 'winter'],
+  de: ['min', 'rss feed', 'json feed', 'winter'],
   fr: ['article', 'articles', 'min', 'organisations', 'page', 'pages', 'photo', 'source', 'sources'],
   es: ['min'],
   pt: ['min'],
   it: ['min'],
-  nl: ['min', 'rss feed', 'winter'],
+  nl: ['min', 'rss feed', 'json feed', 'winter'],
   pl: ['min', 'tag'],
 };
 

@@ -4,4 +4,4 @@ import { listingFeedPaths, listingFeedRoute } from '../../../site/feeds.ts';
 
 export const getStaticPaths = (async () => listingFeedPaths('tag', (await getDigest()).tags)) satisfies GetStaticPaths;
 
-export const GET = listingFeedRoute('tag.feedTitle', 'tag.feedDescription');
+export const GET = listingFeedRoute('rss', 'tag.feedTitle', 'tag.feedDescription');

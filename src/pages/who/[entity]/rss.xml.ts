@@ -5,4 +5,4 @@ import { listingFeedPaths, listingFeedRoute } from '../../../site/feeds.ts';
 export const getStaticPaths = (async () =>
   listingFeedPaths('entity', (await getDigest()).entities)) satisfies GetStaticPaths;
 
-export const GET = listingFeedRoute('entity.feedTitle', 'entity.feedDescription');
+export const GET = listingFeedRoute('rss', 'entity.feedTitle', 'entity.feedDescription');

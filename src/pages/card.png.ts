@@ -1,0 +1,3 @@
+import { digestCardRoute } from '../site/cardPages.ts';
+
+export const GET = digestCardRoute;

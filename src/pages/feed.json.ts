@@ -1,0 +1,3 @@
+import { siteFeedRoute } from '../site/feeds.ts';
+
+export const GET = siteFeedRoute('json');

@@ -1,0 +1,7 @@
+import type { GetStaticPaths } from 'astro';
+import { getDigest } from '../../../site/digest.ts';
+import { listingFeedPaths, listingFeedRoute } from '../../../site/feeds.ts';
+
+export const getStaticPaths = (async () => listingFeedPaths('tag', (await getDigest()).tags)) satisfies GetStaticPaths;
+
+export const GET = listingFeedRoute('json', 'tag.feedTitle', 'tag.feedDescription');
