@@ -90,6 +90,22 @@ export class LocalAddressError extends Error {
 export function refuseLocalHost(url: URL): void {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) && !isPublicAddress(host)) throw new LocalAddressError(host, host);
+  if (RESERVED_NAME.test(host)) throw new ReservedNameError(host);
+}
+
+/**
+ * Names that resolve nowhere (RFC 6761: `.example`, `.invalid`, `.test`), refused without asking
+ * the resolver, which can take a second to say so. (`localhost` resolves, to this machine, and is
+ * refused by `publicLookup`.)
+ */
+const RESERVED_NAME = /(^|\.)(example|invalid|test)\.?$/i;
+
+/** A refusal of a reserved name, in words for the editor. */
+export class ReservedNameError extends LocalAddressError {
+  constructor(host: string) {
+    super(host, host);
+    this.message = `${host} is a reserved name that no public host has (use the real address)`;
+  }
 }
 
 /**

@@ -80,34 +80,74 @@ export async function decodePhoto(
   }
 }
 
+/**
+ * An address that could not be fetched or was no image, and the day it was tried: builds within
+ * `RETRY_DAYS` of it leave the photo out without asking again, since outlets' photo addresses rot
+ * and a dead one would otherwise cost every build its timeout.
+ */
+export interface FailedPhoto {
+  url: string;
+  failed: string;
+  day: string;
+}
+
+/** Days before an address that failed is tried again. */
+export const RETRY_DAYS = 7;
+
+const isFailed = (entry: KeptPhoto | FailedPhoto): entry is FailedPhoto => 'failed' in entry;
+
 /** A cache file's name, from its address alone. */
 const fileStem = (url: string) => createHash('sha256').update(url).digest('base64url').slice(0, 32);
 
-async function readManifest(directory: string): Promise<Map<string, KeptPhoto>> {
+async function readManifest(directory: string): Promise<Map<string, KeptPhoto | FailedPhoto>> {
   try {
-    const kept = JSON.parse(await readFile(join(directory, MANIFEST), 'utf8')) as KeptPhoto[];
-    return new Map(kept.map((photo) => [photo.url, photo]));
+    const entries = JSON.parse(await readFile(join(directory, MANIFEST), 'utf8')) as (KeptPhoto | FailedPhoto)[];
+    return new Map(entries.map((entry) => [entry.url, entry]));
   } catch {
     return new Map();
   }
 }
 
+/** The calendar day `days` after `day` (`YYYY-MM-DD`). */
+const daysAfter = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /**
  * Makes sure every wanted photo is in the cache at `directory`: a photo kept by an earlier build is
  * not fetched again; a photo that cannot be fetched or is no image is reported (the article's file,
- * the address, why) and left out, so its page shows the caption and credit without it. Photos no
- * article wants any more leave the cache. Returns the kept photos by address.
+ * the address, why) and left out, so its page shows the caption and credit without it, and is not
+ * asked for again for `RETRY_DAYS`. Photos no article wants any more leave the cache. Returns the
+ * kept photos by address.
  */
 export async function keepPhotos(
   wanted: readonly WantedPhoto[],
-  options: { directory: string; fetchPhoto: PhotoFetcher; logger: AstroIntegrationLogger },
+  options: { directory: string; fetchPhoto: PhotoFetcher; logger: AstroIntegrationLogger; today?: string },
 ): Promise<Map<string, KeptPhoto>> {
   const { directory, fetchPhoto, logger } = options;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const manifest = await readManifest(directory);
   const byUrl = new Map<string, WantedPhoto[]>();
   for (const photo of wanted) byUrl.set(photo.url, [...(byUrl.get(photo.url) ?? []), photo]);
-  const missing = [...byUrl.keys()].filter((url) => !manifest.has(url));
-  const kept = new Map([...manifest].filter(([url]) => byUrl.has(url)));
+  const failedRecently = new Map(
+    [...manifest.values()]
+      .filter((entry): entry is FailedPhoto => isFailed(entry) && byUrl.has(entry.url))
+      .filter((entry) => today < daysAfter(entry.day, RETRY_DAYS))
+      .map((entry) => [entry.url, entry]),
+  );
+  const missing = [...byUrl.keys()].filter((url) => {
+    const entry = manifest.get(url);
+    return entry === undefined || (isFailed(entry) && !failedRecently.has(url));
+  });
+  const kept = new Map(
+    [...manifest].filter((entry): entry is [string, KeptPhoto] => !isFailed(entry[1]) && byUrl.has(entry[0])),
+  );
+  const failed = new Map(failedRecently);
+  if (failedRecently.size > 0) {
+    const [first] = failedRecently.values();
+    logger.warn(
+      `${failedRecently.size} photo addresses that could not be fetched are left out again without asking, such as ${first!.url} (${byUrl.get(first!.url)![0]!.path}: ${first!.failed}, ${first!.day}); each is tried again ${RETRY_DAYS} days after it failed, or at once when the photo cache is emptied.`,
+    );
+  }
 
   if (missing.length > 0) {
     await mkdir(directory, { recursive: true });
@@ -125,6 +165,7 @@ export async function keepPhotos(
           kept.set(url, { url, file, width: photo.width, height: photo.height, credit: articles[0]!.credit });
           newlyKept++;
         } catch (error) {
+          failed.set(url, { url, failed: (error as Error).message, day: today });
           for (const { path } of articles)
             logger.warn(
               `${path}: its photo ${url} is left out, ${(error as Error).message.replace(/^could not be fetched: /, 'it could not be fetched: ')}. The page is built without it.`,
@@ -139,10 +180,10 @@ export async function keepPhotos(
     );
   }
 
-  if (missing.length > 0 || kept.size !== manifest.size) {
+  if (missing.length > 0 || kept.size + failed.size !== manifest.size) {
     await mkdir(directory, { recursive: true });
     const temporary = join(directory, `${MANIFEST}.${process.pid}`);
-    await writeFile(temporary, JSON.stringify([...kept.values()]));
+    await writeFile(temporary, JSON.stringify([...kept.values(), ...failed.values()]));
     await rename(temporary, join(directory, MANIFEST));
     const files = new Set([MANIFEST, ...[...kept.values()].map((photo) => photo.file)]);
     for (const name of await readdir(directory))

@@ -84,3 +84,11 @@ describe('which addresses an untrusted fetch may reach', () => {
     await expect(lookup(true)).rejects.toBeInstanceOf(LocalAddressError);
   });
 });
+
+describe('a reserved name', () => {
+  it('is refused without asking the resolver', () => {
+    for (const url of ['https://images.outlet.example/a.jpg', 'http://photos.invalid/', 'https://a.test./b'])
+      expect(() => refuseLocalHost(new URL(url)), url).toThrow(/is a reserved name that no public host has/);
+    expect(() => refuseLocalHost(new URL('https://example.org/a.jpg'))).not.toThrow();
+  });
+});

@@ -48,7 +48,7 @@ describe('a photo decoded before it is kept', () => {
 });
 
 describe('the photo cache', () => {
-  it('fetches each address once, reports what it cannot keep, and drops what no article wants any more', async () => {
+  it('fetches each address once, reports what it cannot keep and asks for it again only days later, and drops what no article wants any more', async () => {
     const directory = `${await makeTempFolder('photo-cache')}/`;
     const photo = await jpegWithMetadata();
     const fetched: string[] = [];
@@ -63,13 +63,23 @@ describe('the photo cache', () => {
       { path: 'content/articles/b.md', url: 'https://images.example.org/a.jpg' },
       { path: 'content/articles/c.md', url: 'https://images.example.org/gone.jpg' },
     ];
-    const kept = await keepPhotos(wanted, { directory, fetchPhoto, logger });
+    const kept = await keepPhotos(wanted, { directory, fetchPhoto, logger, today: '2026-12-07' });
     expect([...kept.keys()]).toEqual(['https://images.example.org/a.jpg']);
     expect(kept.get('https://images.example.org/a.jpg')?.credit).toBe('AFP');
     expect(fetched.sort()).toEqual(['https://images.example.org/a.jpg', 'https://images.example.org/gone.jpg']);
     expect(lines.filter((line) => line.startsWith('WARN'))).toEqual([
       'WARN content/articles/c.md: its photo https://images.example.org/gone.jpg is left out, it could not be fetched: the server answered 404 Not Found. The page is built without it.',
     ]);
+
+    fetched.length = 0;
+    lines.length = 0;
+    await keepPhotos(wanted, { directory, fetchPhoto, logger, today: '2026-12-13' });
+    expect(fetched).toEqual([]);
+    expect(lines.filter((line) => line.startsWith('WARN'))).toEqual([
+      'WARN 1 photo addresses that could not be fetched are left out again without asking, such as https://images.example.org/gone.jpg (content/articles/c.md: could not be fetched: the server answered 404 Not Found, 2026-12-07); each is tried again 7 days after it failed, or at once when the photo cache is emptied.',
+    ]);
+    await keepPhotos(wanted, { directory, fetchPhoto, logger, today: '2026-12-14' });
+    expect(fetched).toEqual(['https://images.example.org/gone.jpg']);
 
     fetched.length = 0;
     await keepPhotos(wanted.slice(0, 2), { directory, fetchPhoto, logger });
