@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import { parseHTML } from 'linkedom';
 import { JOB } from '../bylineNames.ts';
 import { findDateInText } from '../newsDates.ts';
+import { comparable } from './pageHeader.ts';
 import { ROLE } from './personNames.ts';
 
 /**
@@ -20,13 +21,6 @@ export interface ArticleHeader {
 
 /** Words a block may have and still be the header (headline, byline, dateline) rather than the article. */
 const LONGEST_HEADER_BLOCK = 16;
-
-const comparable = (text: string) =>
-  text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 /** The words a header line puts around names and dates: labels, connectors, prompts, reading times. */
 const HEADER_WORDS =

@@ -104,7 +104,8 @@ const LONGEST_HEADER_LINE = 20;
 const LONG_LINE_WORDS = 30;
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
-const comparable = (text: string) =>
+/** A line's letters and digits as compared with a title or a name: case and punctuation left out. */
+export const comparable = (text: string) =>
   text
     .normalize('NFKC')
     .toLowerCase()
