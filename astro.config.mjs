@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { cacheDirectory, DEFAULT_OUT_DIR } from './src/build/buildPaths.ts';
 import { contentDirectory, readTopic, resolveSiteAddress } from './src/content/topic.ts';
 import { dossier } from './src/integration/index.ts';
 
@@ -11,8 +12,9 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  // A separate cache per build lets tests and benchmarks build other content side by side.
-  ...(process.env.DOSSIER_CACHE_DIR && { cacheDir: process.env.DOSSIER_CACHE_DIR }),
+  // Both set from one module, where `npm run build` finds them too (to tell it has nothing to do).
+  cacheDir: cacheDirectory(),
+  outDir: DEFAULT_OUT_DIR,
   build: { format: 'directory', concurrency: 4 },
   // DOSSIER_SEARCH_SHARD_ARTICLES sets a smaller search shard, so tests can search a site of many shards;
   // DOSSIER_PRECACHE_BYTES a smaller first visit, so they can keep a small digest as a large one is kept.

@@ -23,6 +23,8 @@ const srcLayers = [
     timeline: 'articles grouped by date into timeline pages and exports',
     search: 'search documents and shard lists, shared by the index build and the browser side',
     stories: 'articles that are the same report, grouped: shingles, MinHash candidates, the containment check',
+    revisions: "an article's earlier versions, kept beside the articles, and what changed between two, word by word",
+    cards: 'social cards: their layout, drawn as PNGs, on worker threads beside the build (the sync lists them)',
   },
   {
     offline: 'the service worker and the reader keeping the digest',

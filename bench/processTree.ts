@@ -62,3 +62,22 @@ export function sampleTreeMemory(rootPid: number, intervalMs = 150): MemorySampl
     },
   };
 }
+
+/** Clock ticks a second in /proc's CPU times (`getconf CLK_TCK`: 100 on Linux). */
+const TICKS_A_SECOND = 100;
+
+/**
+ * Processor seconds (user and system) of this process's children that have ended and been waited
+ * for, their own children's included: read before and after a build, the build's whole tree (its
+ * worker threads and Pagefind's binary too).
+ */
+export function childrenCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the name: cutime and cstime are fields 16 and 17 of stat(5), here 13 and 14.
+    return (Number(fields[13]) + Number(fields[14])) / TICKS_A_SECOND;
+  } catch {
+    return 0;
+  }
+}

@@ -26,10 +26,11 @@ export interface SearchEntry {
  * The digest an article is stored under in the content store: its file's, followed by its kept
  * photo's file when it has one, so that a photo kept by a later build (or lost) stores the article
  * again and renders the pages showing it, while its files here, named by the file's digest alone,
- * stay. Pages hand either digest to the readers below.
+ * stay. `storyKey` names the same-report group it is in, for the same reason: pages showing it list
+ * the group. Pages hand either digest to the readers below.
  */
-export function storedDigest(fileDigest: string, photoFile: string | undefined): string {
-  return photoFile ? `${fileDigest}~${photoFile}` : fileDigest;
+export function storedDigest(fileDigest: string, photoFile: string | undefined, storyKey?: string): string {
+  return [fileDigest, photoFile, storyKey].filter(Boolean).join('~');
 }
 
 /** The digest of an article's file, from the digest it is stored under. */
@@ -39,6 +40,7 @@ export function fileDigestOf(digest: string): string {
 
 const htmlFile = (directory: string, digest: string) => `${directory}${fileDigestOf(digest)}.html`;
 const mentionsFile = (directory: string, digest: string) => `${directory}${fileDigestOf(digest)}.mentions.json`;
+const reportFile = (directory: string, digest: string) => `${directory}${fileDigestOf(digest)}.report.bin`;
 
 /** What the content sync keeps for one article. */
 export interface DerivedArticle {
@@ -48,10 +50,13 @@ export interface DerivedArticle {
   searchDocument: string | undefined;
   /** The topic's entities it names, with the sentence of each one's first mention. */
   mentions: ArticleMentions;
+  /** Its text's report fingerprint, as `src/stories/` encodes it: what same-report grouping reads. */
+  report: Uint8Array;
 }
 
 export async function writeDerivedArticle(directory: string, digest: string, derived: DerivedArticle): Promise<void> {
   await writeFile(mentionsFile(directory, digest), JSON.stringify(derived.mentions));
+  await writeFile(reportFile(directory, digest), derived.report);
   if (derived.searchDocument) await writeFile(searchDocumentFile(directory, digest), derived.searchDocument);
   // Written last: the HTML file is what marks the article as cached (see `cachedDigests`).
   await writeFile(htmlFile(directory, digest), derived.html);
@@ -63,6 +68,10 @@ export async function readArticleHtml(directory: string, digest: string): Promis
 
 export async function readArticleMentions(directory: string, digest: string): Promise<ArticleMentions> {
   return JSON.parse(await readFile(mentionsFile(directory, digest), 'utf8')) as ArticleMentions;
+}
+
+export async function readArticleReport(directory: string, digest: string): Promise<Uint8Array> {
+  return readFile(reportFile(directory, digest));
 }
 
 /** The digests that have their HTML in the cache: one directory listing instead of a check per article. */
@@ -92,6 +101,20 @@ export async function readSearchManifest(directory: string): Promise<SearchEntry
     );
   });
   return JSON.parse(text) as SearchEntry[];
+}
+
+/** The file in which the content sync lists published articles' `updated` dates, for the sitemap. */
+const UPDATES_FILE = 'article-updates.json';
+
+/** Records each published article's `updated` date (RFC 3339, or a day) by slug: the sitemap's `<lastmod>`. */
+export async function writeArticleUpdates(directory: string, updates: Record<string, string>): Promise<void> {
+  await writeFile(`${directory}${UPDATES_FILE}`, JSON.stringify(updates));
+}
+
+/** The `updated` dates of the last content sync, by slug; none before a sync wrote them. */
+export async function readArticleUpdates(directory: string): Promise<Record<string, string>> {
+  const text = await readFile(`${directory}${UPDATES_FILE}`, 'utf8').catch(() => '{}');
+  return JSON.parse(text) as Record<string, string>;
 }
 
 /** The file holding an article's search document. */

@@ -18,6 +18,8 @@ export interface BuildPaths {
    * then kept from build to build. A cache, not content: what it holds can be fetched again.
    */
   photoCache: string;
+  /** What the last successful build read and wrote, so `npm run build` can tell it has nothing to do (see `inputFingerprint.ts`). */
+  buildStamp: string;
   /** Astro's output folder: the site. */
   outDir: string;
   /** The search index inside the site, relative to `outDir` and without slashes: `pagefind`. */
@@ -26,7 +28,19 @@ export interface BuildPaths {
   searchBundle: string;
 }
 
-/** All paths end in `/`. */
+/**
+ * Astro's cache folder, relative to the project: its own default, unless `DOSSIER_CACHE_DIR` names
+ * another (a separate cache per build lets tests and benchmarks build other content side by side).
+ * The config sets it from here and `npm run build` finds the last build's stamp by it.
+ */
+export function cacheDirectory(env: Record<string, string | undefined> = process.env): string {
+  return env['DOSSIER_CACHE_DIR'] || './node_modules/.astro/';
+}
+
+/** Astro's output folder when `--outDir` names none: its own default. */
+export const DEFAULT_OUT_DIR = './dist/';
+
+/** All paths end in `/`, but the stamp, a file. */
 export function buildPaths(config: { cacheDir: URL; outDir: URL }): BuildPaths {
   const outDir = fileURLToPath(config.outDir);
   const searchBundleFolder = searchBundlePath.replace(/^\/|\/$/g, '');
@@ -35,6 +49,7 @@ export function buildPaths(config: { cacheDir: URL; outDir: URL }): BuildPaths {
     searchCache: fileURLToPath(new URL('dossier-search/', config.cacheDir)),
     cardCache: fileURLToPath(new URL('dossier-cards/', config.cacheDir)),
     photoCache: fileURLToPath(new URL('dossier-photos/', config.cacheDir)),
+    buildStamp: fileURLToPath(new URL('dossier-build-stamp.json', config.cacheDir)),
     outDir,
     searchBundleFolder,
     searchBundle: `${outDir}${searchBundleFolder}/`,

@@ -24,15 +24,17 @@ export const FOLLOW_USAGE = `Usage: npm run follow [-- [--since YYYY-MM-DD] [--c
 Polls every feed listed under "follow:" in content/topic.md once, and writes each new item that
 the topic's rules keep (a "keep" phrase or an entity named, no "drop" phrase) to
 content/articles/ as a draft, with where it came from in "followed". What each feed answered
-is kept in content/follow-state.yaml: commit it with the articles.
+is kept in content/follow-state.yaml: commit it with the articles. When an outlet changes an
+article it imported, the file takes the new version (the previous one is kept in
+content/revisions/), or, if you have edited it, the new version waits for review.
 
   --since YYYY-MM-DD  count items published from this day (default: ${FIRST_POLL_DAYS} days before a
                       feed's first poll, then the day its first poll recorded)
   --content DIR       the content folder (default: $DOSSIER_CONTENT or content)
 
-  list                the drafts waiting for review
-  accept <file>...    publish drafts
-  reject <file>...    remove drafts; no later poll brings their items back
+  list                the drafts and the outlets' updates waiting for review
+  accept <file>...    publish drafts, or apply updates (your version is kept)
+  reject <file>...    remove drafts (no later poll brings their items back), or updates
   review              the review page in the browser
 
 Exit status: 0 every feed answered, 1 a feed failed (the others were still read),

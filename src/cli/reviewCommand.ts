@@ -16,20 +16,24 @@ const CONTENT_OPTION = '  --content DIR   the content folder (default: $DOSSIER_
 const USAGE: Record<ReviewSubcommand, string> = {
   list: `Usage: npm run follow -- list [--content DIR]
 
-Lists the review queue: the drafts "npm run follow" brought from the followed feeds, newest
-first, each with its title, outlet, date, the rule that kept it and its file.
+Lists the review queue: the drafts "npm run follow" brought from the followed feeds, and the
+outlets' updates of articles you have edited, newest first, each with its title, outlet, date,
+the rule that kept it and its file.
 
 ${CONTENT_OPTION}`,
   accept: `Usage: npm run follow -- accept <file or slug>... [--content DIR]
 
 Publishes drafts of the review queue: removes their "draft: true" line, and nothing else.
-The next build puts them on the site. Name each by its file or its slug, as "list" shows them.
+The next build puts them on the site. Applies an update: the article takes the outlet's
+version, and yours is kept in content/revisions/. Name each by its file or its slug, as "list"
+shows them.
 
 ${CONTENT_OPTION}`,
   reject: `Usage: npm run follow -- reject <file or slug>... [--content DIR]
 
 Removes drafts of the review queue, and remembers their feed items in content/follow-state.yaml
-so that no later poll brings them back. Name each by its file or its slug, as "list" shows them.
+so that no later poll brings them back. Rejects an update: the article stays as you left it,
+and that version is not asked again. Name each by its file or its slug, as "list" shows them.
 
 ${CONTENT_OPTION}`,
   review: `Usage: npm run follow -- review [--port N] [--content DIR]
@@ -55,7 +59,11 @@ function printQueue(queue: readonly QueuedDraft[], output: CommandOutput): void 
   }
   output.out(`${formatCount(queue.length, { one: 'draft waits', other: 'drafts wait' })} for review, newest first:\n`);
   for (const draft of queue) {
-    output.out(`${draft.title}\n  ${draft.outlet} · ${draft.date} · ${draft.rule}\n  ${draft.file}\n`);
+    output.out(
+      draft.updating
+        ? `${draft.title}\n  update of ${draft.updating} (you have edited it) · ${draft.outlet} · ${draft.date}\n  ${draft.file}\n`
+        : `${draft.title}\n  ${draft.outlet} · ${draft.date} · ${draft.rule}\n  ${draft.file}\n`,
+    );
   }
   output.out(HINTS);
 }
@@ -72,9 +80,13 @@ async function changeQueue(
       : await rejectDrafts(content, refs).then(({ rejected, problems }) => ({ done: rejected, problems }));
   for (const draft of done)
     output.out(
-      action === 'accept'
-        ? `Accepted ${draft.file} ("${draft.title}"): the next build publishes it.`
-        : `Rejected ${draft.file} ("${draft.title}"): removed, and no later poll brings it back.`,
+      draft.updating
+        ? action === 'accept'
+          ? `Applied the update of ${draft.updating} ("${draft.title}"): your version is kept in content/revisions/.`
+          : `Rejected the update of ${draft.updating} ("${draft.title}"): the article stays as you left it.`
+        : action === 'accept'
+          ? `Accepted ${draft.file} ("${draft.title}"): the next build publishes it.`
+          : `Rejected ${draft.file} ("${draft.title}"): removed, and no later poll brings it back.`,
     );
   for (const problem of problems) output.err(problem);
   return problems.length > 0 ? 1 : 0;

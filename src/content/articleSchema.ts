@@ -154,6 +154,16 @@ export const articleSchema = z
       .default({ add: [], exclude: [] }),
     /** A draft is left out of every page, feed, sitemap and the search index. */
     draft: z.boolean().default(false),
+    /**
+     * Articles this one is the same report as (syndicated copy, a rewrite of one release), by their slugs
+     * (file names without `.md`), when Dossier does not find it on its own: their groups are joined.
+     */
+    sameReportAs: z.array(nonEmptyText).default([]),
+    /**
+     * `true` keeps this article out of every same-report group Dossier finds; a list of slugs keeps it out of
+     * theirs only. Where `sameReportAs` names an article too, that joining wins.
+     */
+    notSameReportAs: z.union([z.literal(true), z.array(nonEmptyText)]).optional(),
     /** Where `npm run follow` found the article: the feed, the item's id in it, and the rule that kept it. */
     followed: z
       .strictObject({

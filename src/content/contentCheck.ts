@@ -67,7 +67,29 @@ export function checkArticles(
     new Set(pathBySlug.keys()),
     siteOrigin,
   );
-  return { articles, problems: [...problems, ...links] };
+  const stories = articles.flatMap((article) => unknownStoryArticles(article, pathBySlug));
+  return { articles, problems: [...problems, ...links, ...stories] };
+}
+
+/** Slugs an article's `sameReportAs` or `notSameReportAs` names that are no article (a typo, a renamed file) or itself. */
+function unknownStoryArticles(article: CheckedArticle, pathBySlug: ReadonlyMap<string, string>): ContentError[] {
+  const { sameReportAs, notSameReportAs } = article.data;
+  const fields = [
+    ['sameReportAs', sameReportAs],
+    ['notSameReportAs', notSameReportAs === true ? [] : (notSameReportAs ?? [])],
+  ] as const;
+  const slugs = [...pathBySlug.keys()];
+  return fields.flatMap(([field, named]) =>
+    named.flatMap((slug, position) => {
+      const where = `field "${field}[${position}]" "${slug}"`;
+      if (slug === article.slug)
+        return [new ContentError(article.path, `${where} is this article itself (name other articles, or remove it)`)];
+      if (pathBySlug.has(slug)) return [];
+      const suggestion = closestSpelling(slug, slugs);
+      const fix = suggestion ? `did you mean "${suggestion}"?` : 'use the file name of an article, without ".md"';
+      return [new ContentError(article.path, `${where} names no article (${fix})`)];
+    }),
+  );
 }
 
 /** Entities an article adds or excludes by hand that the topic does not name: a typo would otherwise silently do nothing. */

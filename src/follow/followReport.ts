@@ -23,6 +23,7 @@ export function formatSourceOutcome(outcome: SourceOutcome): string[] {
     case 'read': {
       const counts = [
         `${outcome.candidates.length} new`,
+        ...(outcome.updates.length > 0 ? [`${outcome.updates.length} changed by the outlet`] : []),
         `${outcome.dropped.length} dropped by rule`,
         `${outcome.unchanged} unchanged`,
         ...(outcome.older > 0 ? [`${outcome.older} published before ${outcome.since}`] : []),
@@ -32,6 +33,11 @@ export function formatSourceOutcome(outcome: SourceOutcome): string[] {
         `✓ ${outcome.name} (${outcome.url})`,
         ...outcome.candidates.map(
           ({ file, rule, draft }) => `  ${draft ? 'draft    ' : 'published'} ${file}  (${rule})`,
+        ),
+        ...outcome.updates.map(({ file, status, revision }) =>
+          status === 'applied'
+            ? `  updated  ${file}  (changed by the outlet${revision ? `; the previous version is ${revision}` : ''})`
+            : `  update   ${file}  (changed by the outlet; you have edited it, so the new version waits for review)`,
         ),
         ...(outcome.dropped.length > 0 ? [`  dropped  ${byReason(outcome.dropped)}`] : []),
         ...outcome.skipped.map(({ label, reason }) => `  skipped  ${label}: ${reason}`),
@@ -46,16 +52,24 @@ export function formatSourceOutcome(outcome: SourceOutcome): string[] {
 export function formatFollowTotals(outcomes: readonly SourceOutcome[]): string {
   const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
   const candidates = outcomes.flatMap((outcome) => (outcome.status === 'read' ? outcome.candidates : []));
+  const updates = outcomes.flatMap((outcome) => (outcome.status === 'read' ? outcome.updates : []));
+  const waiting = updates.filter((update) => update.status === 'waiting').length;
   const drafts = candidates.filter((candidate) => candidate.draft).length;
   const publishedWithoutReview = candidates.length - drafts;
   const parts = [
     `${formatCount(outcomes.length, { one: 'feed', other: 'feeds' })} polled`,
     ...(failed > 0 ? [`${failed} failed`] : []),
     formatCount(candidates.length, { one: 'new article', other: 'new articles' }),
+    ...(updates.length > waiting
+      ? [formatCount(updates.length - waiting, { one: 'article updated', other: 'articles updated' })]
+      : []),
   ];
   const next = [
     ...(drafts > 0
       ? [`${formatCount(drafts, { one: 'draft', other: 'drafts' })} to review: npm run follow -- list`]
+      : []),
+    ...(waiting > 0
+      ? [`${formatCount(waiting, { one: 'update', other: 'updates' })} to review: npm run follow -- list`]
       : []),
     ...(publishedWithoutReview > 0 ? [`${publishedWithoutReview} published without review`] : []),
   ];

@@ -8,7 +8,7 @@
  * does not record yet is found in the article catalog at the next run, and recorded then. A
  * source that fails leaves its state entry as it was, and never stops the others.
  */
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { CalendarDate } from '../lib/dates.ts';
 import { languageTag } from '../i18n/languageTags.ts';
 import type { Topic } from '../content/topic.ts';
@@ -34,12 +34,20 @@ import {
 } from '../import/importInputs.ts';
 import { htmlToPlainText } from '../import/outletHtml.ts';
 import { followedArticleText } from './followedArticle.ts';
+import {
+  fileDigest,
+  followCorrection,
+  outletDigest,
+  type FollowedUpdate,
+  type OutletChange,
+} from './followedUpdates.ts';
 import { createFollowRules, judgeItem, type FollowRules } from './followRules.ts';
 import {
   firstPollSince,
   followStatePath,
   writeFollowState,
   type FollowState,
+  type ImportedVersion,
   type SourceState,
 } from './followState.ts';
 
@@ -74,6 +82,8 @@ export type SourceOutcome =
       /** The day from which the feed's items count. */
       since: CalendarDate;
       candidates: FollowedCandidate[];
+      /** Articles imported before whose outlet changed them: updated, or an update waiting for review. */
+      updates: FollowedUpdate[];
       /** Items the topic's rules dropped. */
       dropped: LeftOutItem[];
       /** Items imported, rejected or already in the content folder before this poll. */
@@ -135,14 +145,20 @@ interface FeedReading {
   rules: FollowRules;
   catalog: ArticleCatalog;
   folder: string;
+  /** The content folder, which the state's file paths are relative to. */
+  content: string;
   draft: boolean;
   defaultLanguage: string;
 }
 
-/** A feed read: the files to write, the state entry to record once they are, and what to report. */
+/** A feed read: the files to write, what to record once they are, the corrections to follow, and what to report. */
 interface FeedRead {
   planned: PlannedFile[];
-  entry: SourceState | undefined;
+  /** Ids of items to record as imported. */
+  recorded: string[];
+  /** The versions of the items imported now, by id. */
+  versions: Record<string, ImportedVersion>;
+  changes: OutletChange[];
   outcome: Extract<SourceOutcome, { status: 'read' }>;
   batch: ArticleCatalog;
 }
@@ -166,6 +182,9 @@ function readFollowedFeed(answer: Extract<FetchAnswer, { status: 'fetched' }>, r
   const channel = readFeedBytes(answer.bytes, answer.charset, (note) => notes.add(note));
   const name = outletName(source, channel);
   const known = new Set([...(previous?.imported ?? []), ...(previous?.rejected ?? [])]);
+  const rejected = new Set(previous?.rejected ?? []);
+  const changes: OutletChange[] = [];
+  const versions: Record<string, ImportedVersion> = {};
   const seen = new Set<string>();
   const recorded: string[] = [];
   const batch = reading.catalog.batch();
@@ -176,6 +195,7 @@ function readFollowedFeed(answer: Extract<FetchAnswer, { status: 'fetched' }>, r
     name,
     since,
     candidates: [],
+    updates: [],
     dropped: [],
     unchanged: 0,
     older: 0,
@@ -204,6 +224,23 @@ function readFollowedFeed(answer: Extract<FetchAnswer, { status: 'fetched' }>, r
     const id = story.id ?? item.canonical;
     if (!id) {
       outcome.skipped.push({ label, reason: 'has neither an id nor a link to know it by at the next poll' });
+      continue;
+    }
+    const textOf = () => ({
+      title: item.title,
+      text: htmlToPlainText(story.contentHtml ?? story.summaryHtml ?? ''),
+    });
+    const version = previous?.versions[id];
+    if (version && !rejected.has(id) && !seen.has(id)) {
+      seen.add(id);
+      const outlet = outletDigest(textOf());
+      const article = outlet === version.outlet ? undefined : item.article();
+      if (article) {
+        const language = languageTag(source.lang ?? story.lang ?? channel.lang) ?? defaultLanguage;
+        const verdict = judgeItem(rules, { ...textOf(), summary: undefined }, language);
+        const rule = verdict.kept ? verdict.rule : 'kept before the outlet changed it';
+        changes.push({ item: id, feed: source.url, rule, article, outlet, version });
+      } else outcome.unchanged++;
       continue;
     }
     if (known.has(id) || seen.has(id)) {
@@ -256,21 +293,45 @@ function readFollowedFeed(answer: Extract<FetchAnswer, { status: 'fetched' }>, r
     planned.push(file);
     outcome.candidates.push({ file: file.file, title: article.title, rule: verdict.rule, draft });
     recorded.push(id);
+    versions[id] = {
+      file: relative(reading.content, file.file),
+      outlet: outletDigest(textOf()),
+      written: fileDigest(file.text),
+    };
   }
   outcome.notes = [...notes];
-  // Validators ride along with real changes only: a feed whose new items were all dropped
-  // leaves the state as it was, so that a scheduled job has nothing to commit.
-  const entry: SourceState | undefined =
-    !previous || recorded.length > 0 || previous.since !== since
-      ? {
-          ...(answer.etag && { etag: answer.etag }),
-          ...(answer.lastModified && { lastModified: answer.lastModified }),
-          since,
-          imported: [...(previous?.imported ?? []), ...recorded],
-          rejected: previous?.rejected ?? [],
-        }
-      : undefined;
-  return { planned, entry, outcome, batch };
+  return { planned, recorded, versions, changes, outcome, batch };
+}
+
+/**
+ * The source's next state entry, or `undefined` to leave it as it was. Validators ride along with
+ * real changes only: a feed whose new items were all dropped leaves the state as it was, so that
+ * a scheduled job has nothing to commit.
+ */
+function nextSourceState(
+  previous: SourceState | undefined,
+  answer: Extract<FetchAnswer, { status: 'fetched' }>,
+  since: CalendarDate,
+  recorded: readonly string[],
+  versions: Record<string, ImportedVersion>,
+): SourceState | undefined {
+  const changed =
+    !previous ||
+    recorded.length > 0 ||
+    previous.since !== since ||
+    Object.entries(versions).some(([id, version]) => {
+      const before = previous.versions[id];
+      return !before || before.outlet !== version.outlet || before.written !== version.written;
+    });
+  if (!changed) return undefined;
+  return {
+    ...(answer.etag && { etag: answer.etag }),
+    ...(answer.lastModified && { lastModified: answer.lastModified }),
+    since,
+    imported: [...(previous?.imported ?? []), ...recorded],
+    rejected: previous?.rejected ?? [],
+    versions: { ...previous?.versions, ...versions },
+  };
 }
 
 function failureMessage(error: unknown): string {
@@ -317,20 +378,36 @@ export async function followSources(options: FollowRunOptions): Promise<SourceOu
         const { requests, receivedBytes } = answer.value;
         outcome = { url: source.url, status: 'not-modified', requests, receivedBytes };
       } else {
+        const previous = state.sources[source.url];
+        const since = sinceOf(source);
+        const draft = (source.publish ?? follow.publish) !== 'auto';
         const read = readFollowedFeed(answer.value, {
           source,
-          previous: state.sources[source.url],
-          since: sinceOf(source),
+          previous,
+          since,
           rules,
           catalog,
           folder,
-          draft: (source.publish ?? follow.publish) !== 'auto',
+          content,
+          draft,
           defaultLanguage: topic.language,
         });
         if (read.planned.length > 0) await writeArticleFiles(read.planned, folder);
         read.batch.commit();
-        if (read.entry) {
-          state.sources[source.url] = read.entry;
+        for (const change of read.changes) {
+          try {
+            const followed = await followCorrection(content, change, options.now ?? new Date(), draft);
+            read.versions[change.item] = followed.version;
+            if (followed.update) read.outcome.updates.push(followed.update);
+            else read.outcome.unchanged++;
+          } catch (error) {
+            // Left as it was, to be tried again at the next poll; the source's other items still count.
+            read.outcome.notes.push(`${join(content, change.version.file)}: ${(error as Error).message}`);
+          }
+        }
+        const entry = nextSourceState(previous, answer.value, since, read.recorded, read.versions);
+        if (entry) {
+          state.sources[source.url] = entry;
           await writeFollowState(content, state).catch((error: unknown) => {
             throw new ImportError(
               `its articles were written, but ${followStatePath(content)} could not be (${(error as Error).message}); the next run records them`,

@@ -27,6 +27,22 @@ const HEADER = `# What "npm run follow" knows of each followed feed: commit it w
 # Edit it only to forget an item (remove its id from "rejected"), or a feed (remove its entry).
 `;
 
+/** A digest short enough for a file read every day, long enough that two versions never share one. */
+const versionDigest = z.string().regex(/^[\w-]{16}$/, 'is not a version digest (restore it from version control)');
+
+/**
+ * What a run wrote for an imported item, so that a later poll tells the outlet's correction (its
+ * title or text changed) from the editor's edit (the file changed).
+ */
+const importedVersion = z.strictObject({
+  /** The article file, below the content folder: `articles/2019-03-06-x.md`. */
+  file: z.string().min(1),
+  /** The outlet's title and text as last read (applied, waiting for review, or rejected). */
+  outlet: versionDigest,
+  /** The file as the run last wrote it: another digest means the editor has edited it. */
+  written: versionDigest,
+});
+
 const sourceState = z.strictObject({
   /** The `ETag` of the feed's last answer with a body, sent back as `If-None-Match`. */
   etag: z.string().min(1).optional(),
@@ -38,6 +54,8 @@ const sourceState = z.strictObject({
   imported: z.array(z.string().min(1)).default([]),
   /** Items the editor rejected, by id: no later poll brings them back. */
   rejected: z.array(z.string().min(1)).default([]),
+  /** Imported items' versions, by id, to follow their corrections (items imported before Dossier kept them have none). */
+  versions: z.record(z.string(), importedVersion).default({}),
 });
 
 const followState = z.strictObject({
@@ -46,6 +64,7 @@ const followState = z.strictObject({
 });
 
 export type SourceState = z.output<typeof sourceState>;
+export type ImportedVersion = z.output<typeof importedVersion>;
 export type FollowState = z.output<typeof followState>;
 
 /** A state file that cannot be read; the message names the file, the field and the fix. */
@@ -92,7 +111,8 @@ export function followStateText(state: FollowState): string {
     Object.keys(state.sources)
       .sort()
       .map((url) => {
-        const { etag, lastModified, since, imported, rejected } = state.sources[url]!;
+        const { etag, lastModified, since, imported, rejected, versions } = state.sources[url]!;
+        const ids = Object.keys(versions).sort();
         return [
           url,
           {
@@ -101,6 +121,8 @@ export function followStateText(state: FollowState): string {
             since,
             imported: sorted(imported),
             rejected: sorted(rejected),
+            // Left out while empty, so that a state written before versions were kept stays as it was.
+            ...(ids.length > 0 && { versions: Object.fromEntries(ids.map((id) => [id, versions[id]])) }),
           },
         ];
       }),

@@ -4,14 +4,21 @@
  * `draft: true` line and nothing else; rejecting one removes its file and remembers its feed
  * item in the follow state, so that no later poll brings it back. Articles the editor wrote by
  * hand are never touched: a reference to one is refused.
+ *
+ * The queue also holds updates: an outlet's new version of an article the editor has edited,
+ * waiting in `content/updates/` (see `followedUpdates.ts`). Accepting one keeps the editor's
+ * version in `content/revisions/` and puts the outlet's in the article file; rejecting one
+ * removes it, and the follow state already remembers that version, so it is not asked again.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { glob } from 'tinyglobby';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { FrontmatterError, parseMarkdownFile } from '../content/frontmatter.ts';
 import { articleSlugFromPath } from '../lib/slugs.ts';
+import { keepRevision } from '../revisions/revisionFiles.ts';
+import { articleFileOfUpdate, fileDigest, replaceFile, UPDATES_FOLDER } from './followedUpdates.ts';
 import { firstPollSince, followStatePath, readFollowState, writeFollowState, type FollowState } from './followState.ts';
 
 /** A draft of the queue, as `list` and the review page show it. */
@@ -30,12 +37,16 @@ export interface QueuedDraft {
   /** The feed it came from, and its item's id there. */
   feed: string;
   item: string;
+  /** For an update, the article file it would replace (`file` is then the update's, in `updates/`). */
+  updating?: string;
 }
 
 /** A queued draft with what the review page shows of it. */
 export interface DraftForReview extends QueuedDraft {
   /** The Markdown body. */
   body: string;
+  /** For an update, the article as it is now, which the update would replace. */
+  current?: { title: string; body: string };
   summary?: string;
   /** The original article's address. */
   canonical?: string;
@@ -101,10 +112,50 @@ export async function listQueueWithText(content: string): Promise<DraftForReview
       if (draft) drafts.push(draft);
     });
   }
+  drafts.push(...(await listUpdates(content)));
   return drafts.sort((a, b) => b.date.localeCompare(a.date) || a.file.localeCompare(b.file));
 }
 
 const FILES_AT_ONCE = 64;
+
+/** The updates waiting in `updates/`, each with the article it would replace; one whose article is gone is left out. */
+async function listUpdates(content: string): Promise<DraftForReview[]> {
+  const folder = join(content, UPDATES_FOLDER);
+  const names = await glob('*.md', { cwd: folder });
+  const updates: DraftForReview[] = [];
+  for (const name of names.sort()) {
+    const file = join(folder, name);
+    const articleFile = articleFileOfUpdate(content, file);
+    const [text, current] = await Promise.all([
+      readFile(file, 'utf8').catch(() => undefined),
+      readFile(articleFile, 'utf8').catch(() => undefined),
+    ]);
+    if (text === undefined || current === undefined) continue;
+    let parsed;
+    let currentParsed;
+    try {
+      parsed = parseMarkdownFile(text);
+      currentParsed = parseMarkdownFile(current);
+    } catch {
+      continue;
+    }
+    const { frontmatter } = parsed;
+    // Read as a draft would be, whatever its `draft` field says: an update may be of a published article.
+    const update = queuedDraft({ file, name, slug: articleSlugFromPath(name) }, { ...frontmatter, draft: true });
+    if (!update) continue;
+    updates.push({
+      ...update,
+      date: /^\d{4}-\d{2}-\d{2}/.exec(String(frontmatter['updated'] ?? ''))?.[0] ?? update.date,
+      updating: articleFile,
+      body: parsed.body,
+      current: { title: textOf(currentParsed.frontmatter['title']) ?? name, body: currentParsed.body },
+      ...(textOf(frontmatter['summary']) && { summary: textOf(frontmatter['summary'])! }),
+      ...(textOf(frontmatter['canonical']) && { canonical: textOf(frontmatter['canonical'])! }),
+      ...(textOf(frontmatter['lang']) && { lang: textOf(frontmatter['lang'])! }),
+    });
+  }
+  return updates;
+}
 
 function draftForReview(article: ArticleFileName, text: string): DraftForReview | undefined {
   if (!MAY_BE_FOLLOWED_DRAFT.test(text)) return undefined;
@@ -126,7 +177,7 @@ function draftForReview(article: ArticleFileName, text: string): DraftForReview 
 
 /** Every article with `draft: true` and a `followed` field, newest first. */
 export async function listQueue(content: string): Promise<QueuedDraft[]> {
-  return (await listQueueWithText(content)).map(({ file, slug, title, outlet, date, rule, feed, item }) => ({
+  return (await listQueueWithText(content)).map(({ file, slug, title, outlet, date, rule, feed, item, updating }) => ({
     file,
     slug,
     title,
@@ -135,6 +186,7 @@ export async function listQueue(content: string): Promise<QueuedDraft[]> {
     rule,
     feed,
     item,
+    ...(updating && { updating }),
   }));
 }
 
@@ -157,9 +209,23 @@ async function resolveDrafts(
   action: Action,
 ): Promise<{ drafts: ResolvedDraft[]; problems: string[] }> {
   const articles = await listArticleFiles(content);
+  const updates = new Map((await listUpdates(content)).map((update) => [update.updating!, update]));
   const drafts = new Map<string, ResolvedDraft>();
   const problems: string[] = [];
   for (const ref of refs) {
+    // An update is named by its own file, or by its article's file or slug: it comes before the article's draft.
+    const update = [...updates.values()].find(
+      (waiting) =>
+        resolve(ref) === resolve(waiting.file) ||
+        resolve(ref) === resolve(waiting.updating!) ||
+        ref === basename(waiting.updating!) ||
+        ref === waiting.slug,
+    );
+    if (update) {
+      if (!drafts.has(update.file))
+        drafts.set(update.file, { draft: update, text: await readFile(update.file, 'utf8') });
+      continue;
+    }
     const matches = articles.filter(
       (article) => resolve(ref) === resolve(article.file) || ref === article.name || ref === article.slug,
     );
@@ -245,21 +311,46 @@ export function withoutDraftLine(text: string): string | undefined {
   }
 }
 
-/** Writes a file through a temporary file renamed over it: a run stopped halfway leaves the old file or the new. */
-async function replaceFile(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
+/**
+ * Applies an update: the article as the editor left it is kept as its newest earlier version, the
+ * article file takes the outlet's version, the update goes, and the state records the file as
+ * written, so that the outlet's next correction applies by itself unless the editor edits again.
+ */
+async function acceptUpdate(content: string, update: QueuedDraft, text: string, today: Date): Promise<void> {
+  const article = update.updating!;
+  const state = await readFollowState(content);
+  const current = await readFile(article, 'utf8');
+  // A draft published while its update waited stays published: the update was written for the draft.
+  const published = parseMarkdownFile(current).frontmatter['draft'] !== true;
+  const applied = (published && withoutDraftLine(text)) || text;
+  await keepRevision(content, articleSlugFromPath(basename(article)), current, today);
+  await replaceFile(article, applied);
+  await rm(update.file);
+  const version = state.sources[update.feed]?.versions[update.item];
+  if (version) {
+    version.written = fileDigest(applied);
+    await writeFollowState(content, state);
+  }
 }
 
 /** Publishes the drafts the references name: each loses its `draft: true` line and nothing else. */
 export async function acceptDrafts(
   content: string,
   refs: readonly string[],
+  today = new Date(),
 ): Promise<{ accepted: QueuedDraft[]; problems: string[] }> {
   const { drafts, problems } = await resolveDrafts(content, refs, 'accept');
   const accepted: QueuedDraft[] = [];
   for (const { draft, text } of drafts) {
+    if (draft.updating) {
+      try {
+        await acceptUpdate(content, draft, text, today);
+        accepted.push(draft);
+      } catch (error) {
+        problems.push(`${draft.file} could not be applied (${(error as Error).message}); it still waits for review`);
+      }
+      continue;
+    }
     const published = withoutDraftLine(text);
     if (published === undefined) {
       problems.push(`${draft.file}: its "draft: true" does not sit on a line of its own (remove it by hand)`);
@@ -280,7 +371,7 @@ function withRejected(state: FollowState, drafts: readonly QueuedDraft[], today:
   const sources = { ...state.sources };
   const since = firstPollSince(today);
   for (const { feed, item } of drafts) {
-    const source = sources[feed] ?? { since, imported: [], rejected: [] };
+    const source = sources[feed] ?? { since, imported: [], rejected: [], versions: {} };
     sources[feed] = { ...source, rejected: [...source.rejected, item] };
   }
   return { ...state, sources };
@@ -296,15 +387,27 @@ export async function rejectDrafts(
   refs: readonly string[],
   today = new Date(),
 ): Promise<{ rejected: QueuedDraft[]; problems: string[] }> {
-  const { drafts, problems } = await resolveDrafts(content, refs, 'reject');
-  if (drafts.length === 0) return { rejected: [], problems };
+  const resolved = await resolveDrafts(content, refs, 'reject');
+  const { problems } = resolved;
+  const rejected: QueuedDraft[] = [];
+  // An update rejected is only removed: the state already remembers the outlet's version it held.
+  for (const { draft } of resolved.drafts.filter(({ draft }) => draft.updating)) {
+    try {
+      await rm(draft.file);
+      rejected.push(draft);
+    } catch (error) {
+      problems.push(`${draft.file} could not be removed (${(error as Error).message}); it still waits for review`);
+    }
+  }
+  const drafts = resolved.drafts.filter(({ draft }) => !draft.updating);
+  if (drafts.length === 0) return { rejected, problems };
   let state: FollowState;
   try {
     state = await readFollowState(content);
   } catch (error) {
-    return { rejected: [], problems: [...problems, (error as Error).message] };
+    return { rejected, problems: [...problems, (error as Error).message] };
   }
-  const rejected: QueuedDraft[] = [];
+  const removed: QueuedDraft[] = [];
   for (const { draft } of drafts) {
     if (!draft.feed || !draft.item) {
       problems.push(`${draft.file}: its "followed" field names no feed or item (remove the file by hand)`);
@@ -312,19 +415,19 @@ export async function rejectDrafts(
     }
     try {
       await rm(draft.file);
-      rejected.push(draft);
+      removed.push(draft);
     } catch (error) {
       problems.push(`${draft.file} could not be removed (${(error as Error).message}); it is still in the queue`);
     }
   }
-  if (rejected.length > 0) {
+  if (removed.length > 0) {
     try {
-      await writeFollowState(content, withRejected(state, rejected, today));
+      await writeFollowState(content, withRejected(state, removed, today));
     } catch (error) {
       problems.push(
-        `${followStatePath(content)} could not be written (${(error as Error).message}): the next poll may bring ${rejected.map((draft) => draft.file).join(', ')} back`,
+        `${followStatePath(content)} could not be written (${(error as Error).message}): the next poll may bring ${removed.map((draft) => draft.file).join(', ')} back`,
       );
     }
   }
-  return { rejected, problems };
+  return { rejected: [...rejected, ...removed], problems };
 }

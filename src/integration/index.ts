@@ -8,6 +8,9 @@ import { writeFile } from 'node:fs/promises';
 import sitemap from '@astrojs/sitemap';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import type { Plugin as VitePlugin } from 'vite';
+import { startCardDrawing, type CardDrawing } from '../cards/cardDrawing.ts';
+import { cardCodeFingerprint } from '../cards/socialCardImage.ts';
+import { readArticleUpdates } from '../build/articleCache.ts';
 import { BUILD_CONTRACT_MODULE, createBuildContract, type BuildContract } from '../build/buildContract.ts';
 import { topicFilePath, type Topic } from '../content/topic.ts';
 import { computeBuildId } from '../offline/buildId.ts';
@@ -15,7 +18,7 @@ import { OFFLINE_PAGE_PATH } from '../offline/cachePolicy.ts';
 import { writeServiceWorker } from '../offline/serviceWorkerFile.ts';
 import { startSearchIndex, type SearchIndexBuild } from '../search/build/searchIndex.ts';
 import { headersFile } from '../site/securityPolicy.ts';
-import { cardCodeFingerprint } from '../site/socialCardImage.ts';
+import { sitemapLastmod } from '../site/sitemapDates.ts';
 import { keepOutput, type KeptOutput } from './keptOutput.ts';
 
 export interface DossierOptions {
@@ -54,6 +57,8 @@ export function dossier(options: DossierOptions): AstroIntegration {
   let buildId = '';
   let keptOutput: KeptOutput;
   let searchIndex: SearchIndexBuild;
+  let cardDrawing: CardDrawing;
+  let articleUpdates: Promise<Record<string, string>> | undefined;
   return {
     name: 'dossier',
     hooks: {
@@ -61,7 +66,17 @@ export function dossier(options: DossierOptions): AstroIntegration {
         // The topic is read with the config, so in development an edit to it restarts the server as a config edit does.
         addWatchFile(new URL(topicFilePath(options.contentDirectory), config.root));
         updateConfig({
-          integrations: [sitemap({ filter: (page) => !page.endsWith(`/${OFFLINE_PAGE_PATH}`) })],
+          integrations: [
+            sitemap({
+              filter: (page) => !page.endsWith(`/${OFFLINE_PAGE_PATH}`),
+              // An updated article's `<lastmod>`, as the content sync listed them, read once when the sitemap is written.
+              serialize: async (item) => {
+                articleUpdates ??= readArticleUpdates(contract!.paths.articleCache);
+                const lastmod = sitemapLastmod(item.url, await articleUpdates);
+                return lastmod ? { ...item, lastmod } : item;
+              },
+            }),
+          ],
           vite: {
             plugins: [
               buildContractPlugin(() => {
@@ -102,12 +117,15 @@ export function dossier(options: DossierOptions): AstroIntegration {
         keptOutput = await keepOutput({ cacheDir, outDir: paths.outDir, keptFolders: [paths.searchBundleFolder] });
         // Then index for search beside Astro's bundling and rendering, which follow this hook.
         searchIndex = startSearchIndex(paths, { maxArticles: options.searchShardArticles }, logger);
+        // And draw the social cards the content sync found missing, on worker threads, before their routes ask.
+        cardDrawing = await startCardDrawing({ folder: paths.cardCache, code: contract!.cardCode }, logger);
       },
       'astro:build:done': async ({ logger }) => {
         // The search index goes into the site first, and the last build's pages this one no longer
         // has go out: the service worker lists every file the site then holds.
         const { paths, base } = contract!;
         const searchShards = await searchIndex.publish();
+        await cardDrawing.finished();
         await keptOutput.finish();
         if (options.topic.offline) {
           const { precached, wholeIndex } = await writeServiceWorker(paths, {

@@ -18,6 +18,7 @@ import { createTranslator, type Translator } from '../i18n/translate.ts';
 import { namedEntities } from '../entities/entities.ts';
 import { entriesNaming, groupByEntity } from '../entities/entityPages.ts';
 import { createMentionMatcher } from '../entities/mentionMatcher.ts';
+import { relatedOutsideGroups, showGroupsOnce, showPublicationsOnce } from './storyGroups.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -72,20 +73,27 @@ function entityIndex(
 export type Entity = ReturnType<typeof entityIndex>[number];
 
 function buildIndexes(articles: Article[], topic: SiteTopic) {
-  const timeline = collectTimelineEntries(articles);
+  // Articles that are the same report are listed once, as one timeline publication (see `storyGroups.ts`).
+  const groupOf = new Map(articles.flatMap(({ id, data }) => (data.sameReport ? [[id, data.sameReport]] : [])));
+  const timeline = showPublicationsOnce(collectTimelineEntries(articles), (slug) => groupOf.get(slug));
   const timelinePages = planTimelinePages(groupByYearAndMonth(timeline));
   const homes = entryHomes(timelinePages);
   return {
     articles,
-    tags: groupByTag(articles),
-    sources: groupBySource(articles),
+    /** The articles as listings and the site's feed show them: a group of the same report once. */
+    listed: showGroupsOnce(articles),
+    tags: groupByTag(articles).map((tag) => ({ ...tag, articles: showGroupsOnce(tag.articles) })),
+    sources: groupBySource(articles).map((source) => ({ ...source, articles: showGroupsOnce(source.articles) })),
     timeline,
     timelinePages,
     /** Where a timeline entry lives on `/timeline/`, with its anchor: what links to it point to. */
     timelineEntryPath: (entry: Parameters<typeof entryLocation>[1]) => `${timelinePath}${entryLocation(homes, entry)}`,
     eventsByArticle: eventsByArticle(timeline),
-    related: findRelatedArticles(articles),
-    entities: entityIndex(articles, timeline, topic.entities, topic.language),
+    related: relatedOutsideGroups(findRelatedArticles(articles)),
+    entities: entityIndex(articles, timeline, topic.entities, topic.language).map((entity) => ({
+      ...entity,
+      articles: showGroupsOnce(entity.articles),
+    })),
   };
 }
 

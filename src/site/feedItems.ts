@@ -77,8 +77,14 @@ export function rssItem(item: ArticleFeedItem): RSSFeedItem {
     description: item.summary,
     content: item.contentHtml,
     categories: item.tags,
-    ...(item.authors.length > 0 && {
-      customData: `<dc:creator><![CDATA[${item.authors.join(', ').replace(/]]>/g, ']]&gt;')}]]></dc:creator>`,
+    ...((item.authors.length > 0 || item.updated) && {
+      customData: [
+        ...(item.authors.length > 0
+          ? [`<dc:creator><![CDATA[${item.authors.join(', ').replace(/]]>/g, ']]&gt;')}]]></dc:creator>`]
+          : []),
+        // RSS 2.0 has no date of change; Atom's, in the namespace the feed already declares, is what readers take.
+        ...(item.updated ? [`<atom:updated>${item.updated.toISOString()}</atom:updated>`] : []),
+      ].join(''),
     }),
     source: { title: item.source.name, url: item.source.url },
   };

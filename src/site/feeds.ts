@@ -74,7 +74,8 @@ export async function feedResponse(
 export function siteFeedRoute(format: FeedFormat): APIRoute {
   return async ({ site, url }) => {
     const topic = await getTopic();
-    const { articles } = await getDigest();
+    // A group of the same report is one item: its earliest report.
+    const { listed: articles } = await getDigest();
     return feedResponse(format, {
       title: topic.title,
       description: topic.description,

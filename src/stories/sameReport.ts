@@ -63,10 +63,39 @@ export interface ReportText extends GroupedArticle {
   text: string;
 }
 
-/** What the index keeps of a text, once per distinct text. */
-interface TextFingerprint {
+/**
+ * What the check needs of a text: its shingles and its LSH band keys. The content sync computes it once per
+ * article file and keeps it (`encodeReportFingerprint`), so grouping a digest never shingles a text again.
+ */
+export interface ReportFingerprint {
   shingles: Uint32Array;
   bandKeys: Uint32Array;
+}
+
+/** A text's fingerprint, computed. */
+export function reportFingerprint(text: string): ReportFingerprint {
+  const shingles = reportShingles(text);
+  return { shingles, bandKeys: bandKeys(minHashSignature(shingles)) };
+}
+
+/** A fingerprint as bytes to keep in a file: its `BANDS` band keys, then its shingles, as 32-bit integers. */
+export function encodeReportFingerprint({ shingles, bandKeys: keys }: ReportFingerprint): Uint8Array {
+  const words = new Uint32Array(BANDS + shingles.length);
+  words.set(keys);
+  words.set(shingles, BANDS);
+  return new Uint8Array(words.buffer);
+}
+
+/** A fingerprint from the bytes `encodeReportFingerprint` wrote; a file of another shape is an error, never a guess. */
+export function decodeReportFingerprint(bytes: Uint8Array): ReportFingerprint {
+  if (bytes.byteLength % 4 !== 0 || bytes.byteLength < BANDS * 4)
+    throw new Error(`A report fingerprint of ${bytes.byteLength} bytes is not ${BANDS} band keys and shingles`);
+  const words = new Uint32Array(bytes.slice().buffer);
+  return { bandKeys: words.subarray(0, BANDS), shingles: words.subarray(BANDS) };
+}
+
+/** What the index keeps of a text, once per distinct text. */
+interface TextFingerprint extends ReportFingerprint {
   /** How many articles of the index have this text. */
   articles: number;
 }
@@ -74,6 +103,11 @@ interface TextFingerprint {
 export interface StoryIndex {
   /** Adds an article, or replaces the one with its id (a new text, a new date). */
   addArticle(article: ReportText): void;
+  /**
+   * Adds an article by the fingerprint kept for its text, and `key` naming that text (the digest of the file it
+   * came from): nothing is shingled, and articles with one key share one fingerprint.
+   */
+  addFingerprint(article: GroupedArticle, key: string, fingerprint: ReportFingerprint): void;
   removeArticle(id: string): void;
   /** The pairs of candidates found to be the same report, each once, ordered by id. */
   pairs(): SameReportPair[];
@@ -86,12 +120,13 @@ export interface StoryIndex {
 
 const textDigest = (text: string) => createHash('sha256').update(text).digest('base64url');
 
-export function createStoryIndex(): StoryIndex {
+/** `expectedShingles`: about how many shingles the articles added will have in all, when known (see `createShingleCounts`). */
+export function createStoryIndex({ expectedShingles = 0 }: { expectedShingles?: number } = {}): StoryIndex {
   const articles = new Map<string, GroupedArticle & { digest: string }>();
   const fingerprints = new Map<string, TextFingerprint>();
   /** Per band, the articles whose band key is the key; most buckets hold one article. */
   const buckets = Array.from({ length: BANDS }, () => new Map<number, string[]>());
-  const documentFrequency = createShingleCounts();
+  const documentFrequency = createShingleCounts(expectedShingles);
 
   const fingerprintOf = (id: string) => fingerprints.get(articles.get(id)!.digest)!;
 
@@ -112,12 +147,16 @@ export function createStoryIndex(): StoryIndex {
   }
 
   function addArticle({ id, published, text }: ReportText): void {
-    removeArticle(id);
     const digest = textDigest(text);
+    file({ id, published }, digest, () => reportFingerprint(text));
+  }
+
+  /** Files an article under its text's key, its fingerprint made by `make` only when the key is new. */
+  function file({ id, published }: GroupedArticle, digest: string, make: () => ReportFingerprint): void {
+    removeArticle(id);
     let fingerprint = fingerprints.get(digest);
     if (!fingerprint) {
-      const shingles = reportShingles(text);
-      fingerprint = { shingles, bandKeys: bandKeys(minHashSignature(shingles)), articles: 0 };
+      fingerprint = { ...make(), articles: 0 };
       fingerprints.set(digest, fingerprint);
     }
     fingerprint.articles++;
@@ -198,6 +237,7 @@ export function createStoryIndex(): StoryIndex {
 
   return {
     addArticle,
+    addFingerprint: (article, key, fingerprint) => file(article, `key:${key}`, () => fingerprint),
     removeArticle,
     pairs,
     containment,

@@ -14,8 +14,15 @@ export interface ShingleCounts {
 /** Keys are stored plus one so that 0 can mark an empty slot; 0xffffffff shares a slot with 0, a harmless merge. */
 const EMPTY = 0;
 
-export function createShingleCounts(): ShingleCounts {
-  let keys = new Uint32Array(1 << 16);
+/**
+ * `expected`: about how many shingles will be counted, when known (a digest's whole index is filled at once):
+ * the table starts at the size they need, not grown to it step by step (a quarter of grouping 10,000
+ * articles' time went to growing, measured).
+ */
+export function createShingleCounts(expected = 0): ShingleCounts {
+  let initialSize = 1 << 16;
+  while (expected * 2 >= initialSize) initialSize *= 2;
+  let keys = new Uint32Array(initialSize);
   let counts = new Uint32Array(keys.length);
   /** Slots with a key, counted 0 or not: a key whose count falls to 0 keeps its slot until the table grows. */
   let used = 0;

@@ -21,6 +21,11 @@ const storedArticleFields = articleSchema.extend({
   about: z.array(z.string()),
   /** Slugs of the other entities it names or the editor added, most named first. */
   mentions: z.array(z.string()),
+  /**
+   * The articles that are the same report as this one, itself among them, earliest first, with their outlets
+   * (see `src/stories/`); absent when no other article is.
+   */
+  sameReport: z.array(z.strictObject({ id: z.string(), source: z.string() })).optional(),
 });
 
 /**
@@ -50,6 +55,8 @@ export function articleLoader(build: BuildContract, options: { fetchPhoto: Photo
     name: 'dossier-articles',
     load: async (context) => {
       await syncArticles(context, build, options.fetchPhoto);
+      // The development server watches the project; a content folder elsewhere (DOSSIER_CONTENT) is watched too.
+      context.watcher?.add(build.articlesDirectory);
       context.watcher?.on('all', (_event, changedPath) => {
         if (!changedPath.startsWith(build.articlesDirectory) || !changedPath.endsWith('.md')) return;
         syncArticles(context, build, options.fetchPhoto).catch((error: Error) => context.logger.error(error.message));

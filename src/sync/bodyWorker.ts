@@ -5,6 +5,7 @@ import { readingMinutes } from '../content/articles.ts';
 import { articleMentions, type ArticleMentions, type MentionInput } from '../entities/articleMentions.ts';
 import { createMentionMatcher, type NamedEntity } from '../entities/mentionMatcher.ts';
 import { escapeHtml } from '../lib/escapeHtml.ts';
+import { encodeReportFingerprint, reportFingerprint } from '../stories/sameReport.ts';
 
 export interface BodyOptions {
   trustHtml: boolean;
@@ -35,6 +36,8 @@ export interface FinishedBody {
   mentions: ArticleMentions;
   /** The time finding the mentions took, for the build's log. */
   mentionMilliseconds: number;
+  /** The body's report fingerprint (`encodeReportFingerprint`), kept so grouping never shingles the text again. */
+  report: Uint8Array;
 }
 export type BodyResponse =
   { id: number; body: FinishedBody; error?: undefined } | { id: number; body?: undefined; error: string };
@@ -57,6 +60,7 @@ parentPort?.on('message', ({ id, renderedHtml, body, excerpt, article }: BodyReq
         readingMinutes: readingMinutes(body),
         mentions,
         mentionMilliseconds: performance.now() - started,
+        report: encodeReportFingerprint(reportFingerprint(body)),
       },
     };
   } catch (error) {

@@ -112,6 +112,19 @@ async function readManifest(directory: string): Promise<Map<string, KeptPhoto | 
 const daysAfter = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** Today, as the photo cache dates a failed address: the calendar day in UTC. */
+const utcToday = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * How many addresses that failed are due to be asked for again: a build from then on may get their
+ * photos, so it is not a build with nothing to do even when no file has changed.
+ */
+export async function photoRetriesDue(directory: string, today = utcToday()): Promise<number> {
+  return [...(await readManifest(directory)).values()].filter(
+    (entry) => isFailed(entry) && today >= daysAfter(entry.day, RETRY_DAYS),
+  ).length;
+}
+
 /**
  * Makes sure every wanted photo is in the cache at `directory`: a photo kept by an earlier build is
  * not fetched again; a photo that cannot be fetched or is no image is reported (the article's file,
@@ -124,7 +137,7 @@ export async function keepPhotos(
   options: { directory: string; fetchPhoto: PhotoFetcher; logger: AstroIntegrationLogger; today?: string },
 ): Promise<Map<string, KeptPhoto>> {
   const { directory, fetchPhoto, logger } = options;
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? utcToday();
   const manifest = await readManifest(directory);
   const byUrl = new Map<string, WantedPhoto[]>();
   for (const photo of wanted) byUrl.set(photo.url, [...(byUrl.get(photo.url) ?? []), photo]);

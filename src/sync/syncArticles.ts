@@ -17,7 +17,9 @@ import {
   storedDigest,
   pruneDerivedArticles,
   readArticleMentions,
+  readArticleReport,
   writeDerivedArticle,
+  writeArticleUpdates,
   writeSearchManifest,
   type SearchEntry,
 } from '../build/articleCache.ts';
@@ -30,9 +32,13 @@ import { excerptWords, listingSummary, textShown } from '../content/articleText.
 import { createBodyWorkers, type BodyWorkers } from './bodyWorkers.ts';
 import { keepPhotos, type PhotoFetcher } from './photos.ts';
 import { checkArticles, type ArticleFile, type CheckedArticle } from '../content/contentCheck.ts';
+import { listCardsToDraw } from '../cards/cardDrawing.ts';
 import { ContentErrors } from '../content/contentErrors.ts';
 import { markdownBody } from '../content/frontmatter.ts';
+import { machineReadable } from '../lib/dates.ts';
 import { findEntity, indexEntities, namedEntities, type EntityIndex } from '../entities/entities.ts';
+import { groupDigestStories, storyOverride, type StoryArticle } from '../stories/digestStories.ts';
+import { decodeReportFingerprint } from '../stories/sameReport.ts';
 
 /**
  * A fingerprint of what turns a file into what is stored besides the file itself: this module and
@@ -135,6 +141,7 @@ async function readAndCheck(
         about: _about,
         mentions: _mentions,
         photo: _photo,
+        sameReport: _sameReport,
         ...data
       } = stored;
       return { data, body: markdownBody(utf8.decode(file.bytes)) };
@@ -215,6 +222,7 @@ async function render(
           html: finished.html,
           searchDocument: searchDocument?.content,
           mentions: finished.mentions,
+          report: finished.report,
         });
         derived[index] = { readingMinutes: finished.readingMinutes, about, mentions };
       }
@@ -226,6 +234,49 @@ async function render(
   if (mentionArticles > 0)
     context.logger.info(`Found the entities of ${mentionArticles} articles in ${Math.round(mentionMilliseconds)} ms`);
   return derived;
+}
+
+/** An article's same-report group as its store entry holds it, and the key naming the group's state. */
+interface StoryOfArticle {
+  members: { id: string; source: string }[];
+  key: string;
+}
+
+/**
+ * Groups the published articles that are the same report, from the fingerprints the cache keeps for their
+ * files (see `digestStories.ts`). A group's key digests its members' files, so a change to any member, or
+ * to who is in the group, stores every member again and renders the pages that list them.
+ */
+async function groupStories(
+  context: LoaderContext,
+  articles: readonly ArticleToSync[],
+  directory: string,
+): Promise<Map<string, StoryOfArticle>> {
+  const published = articles.filter((article) => !article.data.draft);
+  const started = performance.now();
+  const read: StoryArticle[] = [];
+  await forEachConcurrently(published, FILES_IN_FLIGHT, async ({ slug, data, digest }, index) => {
+    read[index] = {
+      id: slug,
+      published: data.date.time,
+      key: digest,
+      fingerprint: decodeReportFingerprint(await readArticleReport(directory, digest)),
+      override: storyOverride(data),
+    };
+  });
+  const groups = groupDigestStories(read);
+  const bySlug = new Map(published.map((article) => [article.slug, article]));
+  const stories = new Map<string, StoryOfArticle>();
+  for (const group of groups) {
+    const members = group.map(({ id }) => ({ id, source: bySlug.get(id)!.data.source.name }));
+    const key = context.generateDigest(group.map(({ id }) => `${id}@${bySlug.get(id)!.digest}`).join('\n'));
+    for (const { id } of group) stories.set(id, { members, key });
+  }
+  // The benchmark reads this line: grouping must stay near linear in the articles.
+  context.logger.info(
+    `Grouped the same reports of ${published.length} articles in ${Math.round(performance.now() - started)} ms (${groups.length} groups)`,
+  );
+  return stories;
 }
 
 /** An article's photo to keep: an outlet's address, for a published article (a path under `public/` is served as it is). */
@@ -245,6 +296,7 @@ async function publish(
   fetchPhoto: PhotoFetcher,
 ): Promise<void> {
   const { store, config } = context;
+  const stories = await groupStories(context, articles, build.paths.articleCache);
   const photos = await keepPhotos(
     articles.flatMap((article) => {
       const url = photoAddress(article);
@@ -256,7 +308,8 @@ async function publish(
     const { path, slug, data, body, digest, unchanged } = article;
     const url = photoAddress(article);
     const photo = url === undefined ? undefined : photos.get(url);
-    const entryDigest = storedDigest(digest, photo?.file);
+    const story = stories.get(slug);
+    const entryDigest = storedDigest(digest, photo?.file, story?.key);
     if (unchanged && store.get(slug)?.digest === entryDigest) return;
     const shown = textShown(data, build.topic);
     // Astro resolves an image's path from the article's file, as it resolves an `image()` field's.
@@ -275,6 +328,7 @@ async function publish(
         excerptOnly: shown === 'excerpt',
         ...derived[index]!,
         ...(photoPath && { photo: photoPath }),
+        ...(story && { sameReport: story.members }),
       },
       filePath: path,
       digest: entryDigest,
@@ -285,10 +339,21 @@ async function publish(
   for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);
   const cacheDirectory = build.paths.articleCache;
   await pruneDerivedArticles(cacheDirectory, new Set(articles.map((article) => article.digest)));
+  // A group is found once: by its earliest report, whose page lists the others.
   const searchable: SearchEntry[] = articles
-    .filter((article) => !article.data.draft)
+    .filter(
+      (article) => !article.data.draft && (stories.get(article.slug)?.members[0]!.id ?? article.slug) === article.slug,
+    )
     .map((article) => ({ url: searchDocumentUrl(article.slug), digest: article.digest, day: article.data.date.day }));
   await writeSearchManifest(cacheDirectory, searchable);
+  await writeArticleUpdates(
+    cacheDirectory,
+    Object.fromEntries(
+      articles.flatMap(({ slug, data }) =>
+        !data.draft && data.updated ? [[slug, machineReadable(data.updated)]] : [],
+      ),
+    ),
+  );
 }
 
 export async function syncArticles(
@@ -316,4 +381,11 @@ export async function syncArticles(
     digests: cached,
   });
   await publish(context, articles, derived, build, fetchPhoto);
+  // A build draws the missing social cards beside Astro's bundling (see `cards/cardDrawing.ts`); development draws them on request.
+  if (!context.watcher)
+    await listCardsToDraw(
+      build,
+      articles.filter(({ data }) => !data.draft).map(({ slug, data }) => ({ id: slug, data })),
+      config.site,
+    );
 }

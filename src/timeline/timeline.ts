@@ -17,13 +17,15 @@ export interface TimelineSource {
   lang?: string | undefined;
   /** The article's own publication day, to list reports in the order they appeared. */
   published: string;
+  /** The day the article was last updated, when it was: a returning reader's timeline marks the entry. */
+  updated?: string | undefined;
 }
 
-/** One line of the timeline: a happening one or more articles report, or an article's publication. */
+/** One line of the timeline: a happening one or more articles report, an article's publication, or its update. */
 export interface TimelineEntry {
   /** A stable anchor: the same content gives the same id in every build. */
   id: string;
-  kind: 'event' | 'publication';
+  kind: 'event' | 'publication' | 'update';
   date: PartialDate;
   /** Some report gives the date only roughly. */
   approximate: boolean;
@@ -173,6 +175,7 @@ export function collectTimelineEntries(articles: readonly ArticleEntry[]): Timel
         sourceName: article.data.source.name,
         lang: article.data.lang,
         published: article.data.date.day,
+        ...(article.data.updated && { updated: article.data.updated.day }),
       },
     }))
     .sort((a, b) => a.source.published.localeCompare(b.source.published) || a.source.slug.localeCompare(b.source.slug));
@@ -223,16 +226,34 @@ export function collectTimelineEntries(articles: readonly ArticleEntry[]): Timel
       lang: source.lang,
       reports: [source],
     })),
+    // An update is news too: the day the outlet changed the article (see `revisions/revisionFiles.ts`).
+    ...sources.flatMap(({ source }) =>
+      source.updated && source.updated > source.published
+        ? [
+            {
+              id: `updated-${source.slug}`,
+              kind: 'update' as const,
+              date: partialDateOfDay(source.updated),
+              approximate: false,
+              text: source.title,
+              lang: source.lang,
+              reports: [source],
+            },
+          ]
+        : [],
+    ),
   ];
   entries.sort(compareEntries);
   return withUniqueIds(entries);
 }
 
-/** Chronological; on the same date, what happened comes before the articles that report it. */
+const KIND_ORDER = { event: 0, publication: 1, update: 2 } as const;
+
+/** Chronological; on the same date, what happened comes before the articles that report it, then their updates. */
 function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
   return (
     comparePartialDates(a.date, b.date) ||
-    (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1) ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
     a.text.localeCompare(b.text) ||
     a.reports[0]!.slug.localeCompare(b.reports[0]!.slug)
   );

@@ -96,7 +96,13 @@ export function timelineJsExport(
                   link: `<a href="${escapeHtml(urls.article(entry.reports[0]!.slug))}">${escapeHtml(t('timeline.exportReadArticle'))}</a>`,
                 })}</p>`,
         },
-        group: t(entry.kind === 'event' ? 'timeline.exportEvents' : 'timeline.exportPublished'),
+        group: t(
+          entry.kind === 'event'
+            ? 'timeline.exportEvents'
+            : entry.kind === 'update'
+              ? 'update.timelineGroup'
+              : 'timeline.exportPublished',
+        ),
         unique_id: entry.id,
         autolink: false,
       };

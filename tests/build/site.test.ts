@@ -129,7 +129,8 @@ describe('the default digest, as built', () => {
   // Budgets a reader on a slow phone connection feels, gzipped as hosts serve them: an article's
   // HTML+CSS+JS, the one small script every page carries, and the search code it loads on demand.
   const ARTICLE_PAGE_BUDGET_GZIP = 25_000;
-  const PAGE_SCRIPT_BUDGET_GZIP = 2_000;
+  // Search, offline reading and the marks of what is new since the reader's last visit.
+  const PAGE_SCRIPT_BUDGET_GZIP = 3_500;
   const SEARCH_SCRIPT_BUDGET_GZIP = 4_000;
 
   it('keeps pages within their weight budget, with one small script and search loaded on demand', async () => {

@@ -1,7 +1,7 @@
 /**
  * Social cards on the built site: every page names one as `og:image`, served from the site at the
  * size its page gives, with its alt text; an Arabic digest gets its own; a rebuild after one
- * article's edit draws that article's card alone.
+ * article's edit draws that article's card alone, listed by the content sync and drawn beside the build.
  */
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -104,5 +104,8 @@ describe('social cards of an Arabic digest, rebuilt after one article’s edit',
     expect(cachedAfter.filter((name) => !cachedBefore.includes(name))).toHaveLength(1);
     // One card for each article and one for the digest, before the edit.
     expect(cachedBefore).toHaveLength(before.size + 1);
+    // Listed by the content sync and drawn beside the build (some by their routes), then only the edited one.
+    expect(first.output).toMatch(new RegExp(`Social cards: \\d+ of ${before.size + 1} drawn beside the build`));
+    expect(rebuild.output).toMatch(/Social cards: [01] of 1 drawn beside the build/);
   });
 });

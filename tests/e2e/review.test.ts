@@ -4,7 +4,7 @@
  * same forms, token and all, changes nothing.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -96,6 +96,54 @@ describe('the editor on the review page', () => {
     expect(existsSync(join(content, 'articles', DEAL))).toBe(false);
     expect((await readFollowState(content)).sources[FEED]?.rejected).toEqual(['https://outlet.example/a/2']);
     expect(await page.locator('main').textContent()).toContain('Nothing waits for review.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('an outlet’s update of an article the editor has edited', () => {
+  const PUBLISHED = DRAFTS[DEAL].replace('draft: true\n', '');
+  const EDITED = PUBLISHED.replace('An operator signs', 'A Swiss operator signs');
+  const UPDATE = PUBLISHED.replace('title: "A 5G deal"', 'title: "A 5G deal is signed"')
+    .replace('date: "2019-03-08"', 'date: "2019-03-08"\nupdated: "2019-03-09"')
+    .replace('An operator signs a 5G deal.', 'Two operators sign a 5G deal.');
+  let content: string;
+  let review: ReviewServer;
+  beforeAll(async () => {
+    content = await makeContent({ [DEAL]: EDITED });
+    await mkdir(join(content, 'updates'));
+    await writeFile(join(content, 'updates', DEAL), UPDATE);
+    review = await startReviewServer({ content });
+  });
+  afterAll(() => review?.close());
+
+  it('shows what the update changes, marked for screen readers, and applies it with Accept', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await openPage(context);
+    const errors = watchForErrors(page);
+    await page.goto(review.url);
+    const update = page.getByRole('article', { name: 'A 5G deal is signed' });
+    await expect.poll(() => update.textContent()).toContain(`An update of ${join(content, 'articles', DEAL)}`);
+    expect(await update.locator('.draft-changes del').allTextContents()).toEqual(['removed: A Swiss operator signs']);
+    expect(await update.locator('.draft-changes ins').allTextContents()).toEqual([
+      'added:  is signed',
+      'added: Two operators sign',
+    ]);
+    // axe runs a script: in a page of its own, with JavaScript.
+    const checked = await openPage(browser);
+    await checked.goto(review.url);
+    expect(await findAxeViolations(checked)).toEqual([]);
+    await checked.close();
+
+    await update.getByRole('button', { name: 'Accept “A 5G deal is signed”' }).click();
+    await page.getByRole('status').waitFor();
+    expect(await page.getByRole('status').textContent()).toBe(
+      `Applied the update of “A 5G deal is signed” to ${join(content, 'articles', DEAL)}: your version is kept in content/revisions/.`,
+    );
+    expect(await readFile(join(content, 'articles', DEAL), 'utf8')).toBe(UPDATE);
+    const [revision] = await readdir(join(content, 'revisions', 'a-5g-deal'));
+    expect(await readFile(join(content, 'revisions', 'a-5g-deal', revision!), 'utf8')).toBe(EDITED);
+    expect(existsSync(join(content, 'updates', DEAL))).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });

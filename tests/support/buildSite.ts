@@ -23,6 +23,10 @@ export interface BuildOptions {
   precacheBytes?: number;
   /** More environment variables for the build, such as DOSSIER_ALLOW_LOCAL_FETCH. */
   env?: Record<string, string>;
+  /** Build as `npm run build` does (`src/cli/build.ts`, which skips a build with nothing to do), not with `astro build` itself. */
+  npmBuild?: boolean;
+  /** More arguments for the build, such as `--force`. */
+  args?: string[];
 }
 
 export interface BuildResult {
@@ -59,10 +63,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     ...options.env,
   };
   const root = options.project ?? projectRoot;
-  const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: root,
-    env,
-  });
+  const command = options.npmBuild
+    ? ['--import', 'tsx', join(root, 'src/cli/build.ts')]
+    : [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'];
+  const child = spawn(process.execPath, [...command, ...(options.args ?? []), '--outDir', outDir], { cwd: root, env });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

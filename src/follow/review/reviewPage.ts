@@ -7,6 +7,7 @@
 import { countWords, firstParagraph, markdownToPlainText, truncateAtWord } from '../../content/articles.ts';
 import { isLanguageTag, textDirection } from '../../i18n/languageTags.ts';
 import { escapeHtml } from '../../lib/escapeHtml.ts';
+import { revisionChanges, type TextChange } from '../../revisions/revisionDiff.ts';
 import type { DraftForReview, QueuedDraft } from '../reviewQueue.ts';
 import { reviewStrings as strings } from './reviewStrings.ts';
 
@@ -81,6 +82,33 @@ function languageAttributes(lang: string | undefined): string {
 const isWebAddress = (address: string | undefined): address is string =>
   address !== undefined && URL.canParse(address) && /^https?:$/.test(new URL(address).protocol);
 
+/** Words removed in `<del>` and added in `<ins>`, each announced by a hidden word, as screen readers skip both. */
+function changeHtml(parts: readonly TextChange[]): string {
+  return parts
+    .map(({ change, text }) =>
+      change === 'same'
+        ? escapeHtml(text)
+        : `<${change === 'removed' ? 'del' : 'ins'}><span class="visually-hidden">${change === 'removed' ? strings.removed : strings.added} </span>${escapeHtml(text)}</${change === 'removed' ? 'del' : 'ins'}>`,
+    )
+    .join('');
+}
+
+/** What an update changes in the article as the editor left it. */
+function updateHtml(draft: DraftForReview, english: string): string {
+  if (!draft.current || !draft.updating) return '';
+  const changes = revisionChanges(draft.current, { title: draft.title, body: draft.body }, draft.lang);
+  const paragraphs = [
+    ...(changes?.title ? [`<p class="change-title">${changeHtml(changes.title)}</p>`] : []),
+    ...(changes?.paragraphs ?? []).map((parts) => `<p>${changeHtml(parts)}</p>`),
+  ];
+  return `<p class="update-of"${english}><strong>${escapeHtml(strings.update(draft.updating))}</strong></p>
+<section class="draft-changes">
+<h3${english}>${strings.changes}</h3>
+${paragraphs.join('\n')}
+<p${english}>${escapeHtml(strings.updateNote)}</p>
+</section>`;
+}
+
 function draftHtml(draft: DraftForReview, index: number, token: string): string {
   const id = `draft-${index + 1}`;
   const title = escapeHtml(draft.title);
@@ -99,7 +127,8 @@ ${fact(strings.date, `<time datetime="${escapeHtml(draft.date)}">${escapeHtml(dr
 ${fact(strings.rule, escapeHtml(draft.rule))}
 ${fact(strings.file, `<code>${escapeHtml(draft.file)}</code>`)}
 </dl>
-${lead ? `<p class="draft-lead">${escapeHtml(lead)}</p>` : ''}
+${updateHtml(draft, english)}
+${lead && !draft.updating ? `<p class="draft-lead">${escapeHtml(lead)}</p>` : ''}
 <details class="draft-text">
 <summary${english}>${strings.text(countWords(markdownToPlainText(draft.body)))}</summary>
 ${bodyHtml(draft.body)}
@@ -118,8 +147,12 @@ ${isWebAddress(draft.canonical) ? `<p${english}><a href="${escapeHtml(draft.cano
 function noticeHtml(notice: ReviewNotice | undefined): string {
   if (!notice) return '';
   const done = [
-    ...notice.accepted.map((draft) => strings.accepted(draft.title, draft.file)),
-    ...notice.rejected.map((draft) => strings.rejected(draft.title, draft.file)),
+    ...notice.accepted.map((draft) =>
+      draft.updating ? strings.acceptedUpdate(draft.title, draft.updating) : strings.accepted(draft.title, draft.file),
+    ),
+    ...notice.rejected.map((draft) =>
+      draft.updating ? strings.rejectedUpdate(draft.title, draft.updating) : strings.rejected(draft.title, draft.file),
+    ),
   ];
   const status =
     done.length > 0

@@ -18,9 +18,19 @@ export const reviewStrings = {
   file: 'File',
   text: (words: number) => `Its text (${formatCount(words, { one: 'word', other: 'words' })})`,
   original: (outlet: string) => `Read the original at ${outlet}`,
+  update: (file: string) => `An update of ${file}, which you have edited`,
+  changes: 'What the outlet changed, against the article as it is now',
+  removed: 'removed:',
+  added: 'added:',
+  updateNote:
+    'Accept puts the outlet’s version in the article and keeps yours in content/revisions/; reject keeps yours, and this version is not asked again.',
   accept: 'Accept',
   reject: 'Reject',
   accepted: (title: string, file: string) => `Accepted “${title}” (${file}): the next build publishes it.`,
+  acceptedUpdate: (title: string, file: string) =>
+    `Applied the update of “${title}” to ${file}: your version is kept in content/revisions/.`,
+  rejectedUpdate: (title: string, file: string) =>
+    `Rejected the update of “${title}”: ${file} stays as you left it, and this version is not asked again.`,
   rejected: (title: string, file: string) =>
     `Rejected “${title}”: ${file} is removed, and no later poll brings it back.`,
   problems: 'Nothing was changed for these:',

@@ -29,6 +29,13 @@ export const ar: Dictionary = {
   'footer.aboutLink': 'عن هذا الموجز',
   'footer.sitemap': 'خريطة الموقع',
 
+  'newSince.new': 'جديد',
+  'newSince.updated': 'محدَّث',
+  'newSince.summary': 'الجديد أو المحدَّث منذ {day}: {articles} و{events}.',
+  'newSince.summaryAtLeast': 'الجديد أو المحدَّث منذ {day}: {articles} و{events} على الأقل.',
+  'newSince.markSeen': 'تعليم الكل كمقروء',
+  'newSince.allSeen': 'عُلِّم الكل كمقروء.',
+
   'search.button': 'ابحث في المقالات',
   'search.dialogTitle': 'بحث',
   'search.close': 'إغلاق',
@@ -325,4 +332,12 @@ export const ar: Dictionary = {
   'entity.jsonFeedLinkTitle': '{digest}: {name} (خلاصة JSON)',
   'entity.feedTitle': '{digest}: {name}',
   'entity.feedDescription': 'المقالات في {digest} التي تذكر {name}.',
+  'stories.alsoReportedBy': 'نشرته أيضًا: {outlets}',
+  'update.whatChanged': 'ما الذي تغيّر',
+  'update.legend': 'الكلمات المحذوفة مشطوبة، والمضافة مسطَّرة.',
+  'update.removed': 'حُذف:',
+  'update.added': 'أُضيف:',
+  'update.headline': 'العنوان',
+  'update.timeline': 'تحديث المقال',
+  'update.timelineGroup': 'المقالات المحدَّثة',
 };

@@ -26,6 +26,13 @@ export const de: Dictionary = {
   'footer.aboutLink': 'Über diesen Pressespiegel',
   'footer.sitemap': 'Seitenübersicht',
 
+  'newSince.new': 'Neu',
+  'newSince.updated': 'Aktualisiert',
+  'newSince.summary': 'Neu oder aktualisiert seit dem {day}: {articles} und {events}.',
+  'newSince.summaryAtLeast': 'Neu oder aktualisiert seit dem {day}: mindestens {articles} und {events}.',
+  'newSince.markSeen': 'Alles als gesehen markieren',
+  'newSince.allSeen': 'Alles ist als gesehen markiert.',
+
   'search.button': 'Artikel durchsuchen',
   'search.dialogTitle': 'Suche',
   'search.close': 'Schließen',
@@ -235,4 +242,12 @@ export const de: Dictionary = {
   'entity.jsonFeedLinkTitle': '{digest}: {name} (JSON-Feed)',
   'entity.feedTitle': '{digest}: {name}',
   'entity.feedDescription': 'Artikel in {digest}, die {name} nennen.',
+  'stories.alsoReportedBy': 'Auch erschienen bei {outlets}',
+  'update.whatChanged': 'Was sich geändert hat',
+  'update.legend': 'Entfernte Wörter sind durchgestrichen, hinzugefügte unterstrichen.',
+  'update.removed': 'entfernt:',
+  'update.added': 'hinzugefügt:',
+  'update.headline': 'Schlagzeile',
+  'update.timeline': 'Artikel aktualisiert',
+  'update.timelineGroup': 'Aktualisierte Artikel',
 };

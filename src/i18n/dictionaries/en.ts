@@ -29,6 +29,13 @@ export const en = {
   'footer.aboutLink': 'About this digest',
   'footer.sitemap': 'Sitemap',
 
+  'newSince.new': 'New',
+  'newSince.updated': 'Updated',
+  'newSince.summary': 'New or updated since {day}: {articles} and {events}.',
+  'newSince.summaryAtLeast': 'New or updated since {day}: at least {articles} and {events}.',
+  'newSince.markSeen': 'Mark all as seen',
+  'newSince.allSeen': 'Everything is marked as seen.',
+
   'search.button': 'Search articles',
   'search.shortcut': 'Search (press / or Ctrl+K)',
   'search.dialogTitle': 'Search',
@@ -232,4 +239,12 @@ export const en = {
   'offline.keep.progress': 'Keeping the digest for offline reading… {percent}',
   'offline.keep.done': 'This digest is kept: all of it reads and searches offline.',
   'offline.keep.failed': 'The digest could not all be kept. Check your connection and try again.',
+  'stories.alsoReportedBy': 'Also reported by {outlets}',
+  'update.whatChanged': 'What changed',
+  'update.legend': 'Words removed are struck through, words added are underlined.',
+  'update.removed': 'removed:',
+  'update.added': 'added:',
+  'update.headline': 'Headline',
+  'update.timeline': 'Article updated',
+  'update.timelineGroup': 'Articles updated',
 } as const;

@@ -26,6 +26,13 @@ export const es: Dictionary = {
   'footer.aboutLink': 'Acerca de esta recopilación',
   'footer.sitemap': 'Mapa del sitio',
 
+  'newSince.new': 'Nuevo',
+  'newSince.updated': 'Actualizado',
+  'newSince.summary': 'Nuevo o actualizado desde el {day}: {articles} y {events}.',
+  'newSince.summaryAtLeast': 'Nuevo o actualizado desde el {day}: al menos {articles} y {events}.',
+  'newSince.markSeen': 'Marcar todo como visto',
+  'newSince.allSeen': 'Todo está marcado como visto.',
+
   'search.button': 'Buscar artículos',
   'search.dialogTitle': 'Búsqueda',
   'search.close': 'Cerrar',
@@ -253,4 +260,12 @@ export const es: Dictionary = {
   'entity.jsonFeedLinkTitle': '{digest}: {name} (canal JSON)',
   'entity.feedTitle': '{digest}: {name}',
   'entity.feedDescription': 'Artículos de {digest} que mencionan a {name}.',
+  'stories.alsoReportedBy': 'También publicado por {outlets}',
+  'update.whatChanged': 'Qué ha cambiado',
+  'update.legend': 'Las palabras eliminadas aparecen tachadas; las añadidas, subrayadas.',
+  'update.removed': 'eliminado:',
+  'update.added': 'añadido:',
+  'update.headline': 'Titular',
+  'update.timeline': 'Artículo actualizado',
+  'update.timelineGroup': 'Artículos actualizados',
 };

@@ -29,6 +29,13 @@ export const fr: Dictionary = {
   'footer.aboutLink': 'À propos de cette revue de presse',
   'footer.sitemap': 'Plan du site',
 
+  'newSince.new': 'Nouveau',
+  'newSince.updated': 'Mis à jour',
+  'newSince.summary': 'Nouveau ou mis à jour depuis le {day} : {articles} et {events}.',
+  'newSince.summaryAtLeast': 'Nouveau ou mis à jour depuis le {day} : au moins {articles} et {events}.',
+  'newSince.markSeen': 'Tout marquer comme vu',
+  'newSince.allSeen': 'Tout est marqué comme vu.',
+
   'search.button': 'Rechercher des articles',
   'search.dialogTitle': 'Recherche',
   'search.close': 'Fermer',
@@ -254,4 +261,12 @@ export const fr: Dictionary = {
   'entity.jsonFeedLinkTitle': '{digest}\u00a0: {name} (flux JSON)',
   'entity.feedTitle': '{digest} : {name}',
   'entity.feedDescription': 'Les articles de {digest} qui citent {name}.',
+  'stories.alsoReportedBy': 'Également publié par {outlets}',
+  'update.whatChanged': 'Ce qui a changé',
+  'update.legend': 'Les mots supprimés sont barrés, les mots ajoutés soulignés.',
+  'update.removed': 'supprimé :',
+  'update.added': 'ajouté :',
+  'update.headline': 'Titre',
+  'update.timeline': 'Article mis à jour',
+  'update.timelineGroup': 'Articles mis à jour',
 };

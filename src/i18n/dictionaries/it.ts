@@ -26,6 +26,13 @@ export const it: Dictionary = {
   'footer.aboutLink': 'Informazioni su questa rassegna',
   'footer.sitemap': 'Mappa del sito',
 
+  'newSince.new': 'Nuovo',
+  'newSince.updated': 'Aggiornato',
+  'newSince.summary': 'Nuovo o aggiornato dal {day}: {articles} e {events}.',
+  'newSince.summaryAtLeast': 'Nuovo o aggiornato dal {day}: almeno {articles} e {events}.',
+  'newSince.markSeen': 'Segna tutto come visto',
+  'newSince.allSeen': 'Tutto è segnato come visto.',
+
   'search.button': 'Cerca negli articoli',
   'search.dialogTitle': 'Cerca',
   'search.close': 'Chiudi',
@@ -253,4 +260,12 @@ export const it: Dictionary = {
   'entity.jsonFeedLinkTitle': '{digest}: {name} (feed JSON)',
   'entity.feedTitle': '{digest}: {name}',
   'entity.feedDescription': 'Gli articoli di {digest} che citano {name}.',
+  'stories.alsoReportedBy': 'Pubblicato anche da {outlets}',
+  'update.whatChanged': 'Che cosa è cambiato',
+  'update.legend': 'Le parole eliminate sono barrate, quelle aggiunte sottolineate.',
+  'update.removed': 'eliminato:',
+  'update.added': 'aggiunto:',
+  'update.headline': 'Titolo',
+  'update.timeline': 'Articolo aggiornato',
+  'update.timelineGroup': 'Articoli aggiornati',
 };

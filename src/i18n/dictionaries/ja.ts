@@ -26,6 +26,13 @@ export const ja: Dictionary = {
   'footer.aboutLink': 'このダイジェストについて',
   'footer.sitemap': 'サイトマップ',
 
+  'newSince.new': '新着',
+  'newSince.updated': '更新',
+  'newSince.summary': '{day}以降の新着・更新：{articles}、{events}。',
+  'newSince.summaryAtLeast': '{day}以降の新着・更新：少なくとも{articles}、{events}。',
+  'newSince.markSeen': 'すべて既読にする',
+  'newSince.allSeen': 'すべて既読にしました。',
+
   'search.button': '記事を検索',
   'search.dialogTitle': '検索',
   'search.close': '閉じる',
@@ -231,4 +238,12 @@ export const ja: Dictionary = {
   'entity.jsonFeedLinkTitle': '{digest}：{name}（JSONフィード）',
   'entity.feedTitle': '{digest}：{name}',
   'entity.feedDescription': '{digest}で{name}に触れた記事。',
+  'stories.alsoReportedBy': '同じ記事の掲載先：{outlets}',
+  'update.whatChanged': '変更点',
+  'update.legend': '削除された語には取り消し線、追加された語には下線が引かれています。',
+  'update.removed': '削除：',
+  'update.added': '追加：',
+  'update.headline': '見出し',
+  'update.timeline': '記事の更新',
+  'update.timelineGroup': '更新された記事',
 };

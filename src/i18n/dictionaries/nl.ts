@@ -26,6 +26,13 @@ export const nl: Dictionary = {
   'footer.aboutLink': 'Over dit overzicht',
   'footer.sitemap': 'Siteoverzicht',
 
+  'newSince.new': 'Nieuw',
+  'newSince.updated': 'Bijgewerkt',
+  'newSince.summary': 'Nieuw of bijgewerkt sinds {day}: {articles} en {events}.',
+  'newSince.summaryAtLeast': 'Nieuw of bijgewerkt sinds {day}: minstens {articles} en {events}.',
+  'newSince.markSeen': 'Alles als gezien markeren',
+  'newSince.allSeen': 'Alles is als gezien gemarkeerd.',
+
   'search.button': 'Artikelen doorzoeken',
   'search.dialogTitle': 'Zoeken',
   'search.close': 'Sluiten',
@@ -234,4 +241,12 @@ export const nl: Dictionary = {
   'entity.jsonFeedLinkTitle': '{digest}: {name} (JSON-feed)',
   'entity.feedTitle': '{digest}: {name}',
   'entity.feedDescription': 'Artikelen in {digest} die {name} noemen.',
+  'stories.alsoReportedBy': 'Ook verschenen bij {outlets}',
+  'update.whatChanged': 'Wat er is veranderd',
+  'update.legend': 'Verwijderde woorden zijn doorgestreept, toegevoegde onderstreept.',
+  'update.removed': 'verwijderd:',
+  'update.added': 'toegevoegd:',
+  'update.headline': 'Kop',
+  'update.timeline': 'Artikel bijgewerkt',
+  'update.timelineGroup': 'Bijgewerkte artikelen',
 };

@@ -29,6 +29,13 @@ export const pl: Dictionary = {
   'footer.aboutLink': 'O tym przeglądzie',
   'footer.sitemap': 'Mapa strony',
 
+  'newSince.new': 'Nowość',
+  'newSince.updated': 'Zaktualizowano',
+  'newSince.summary': 'Nowe lub zaktualizowane od {day}: {articles} i {events}.',
+  'newSince.summaryAtLeast': 'Nowe lub zaktualizowane od {day}: co najmniej {articles} i {events}.',
+  'newSince.markSeen': 'Oznacz wszystko jako przejrzane',
+  'newSince.allSeen': 'Wszystko oznaczono jako przejrzane.',
+
   'search.button': 'Szukaj artykułów',
   'search.dialogTitle': 'Wyszukiwanie',
   'search.close': 'Zamknij',
@@ -280,4 +287,12 @@ export const pl: Dictionary = {
   'entity.jsonFeedLinkTitle': '{digest}: {name} (kanał JSON)',
   'entity.feedTitle': '{digest}: {name}',
   'entity.feedDescription': 'Artykuły w {digest}, które wymieniają {name}.',
+  'stories.alsoReportedBy': 'Opublikowano też w: {outlets}',
+  'update.whatChanged': 'Co się zmieniło',
+  'update.legend': 'Usunięte słowa są przekreślone, dodane – podkreślone.',
+  'update.removed': 'usunięto:',
+  'update.added': 'dodano:',
+  'update.headline': 'Tytuł',
+  'update.timeline': 'Artykuł zaktualizowany',
+  'update.timelineGroup': 'Zaktualizowane artykuły',
 };

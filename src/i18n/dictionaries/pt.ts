@@ -26,6 +26,13 @@ export const pt: Dictionary = {
   'footer.aboutLink': 'Sobre este resumo',
   'footer.sitemap': 'Mapa do site',
 
+  'newSince.new': 'Novo',
+  'newSince.updated': 'Atualizado',
+  'newSince.summary': 'Novo ou atualizado desde {day}: {articles} e {events}.',
+  'newSince.summaryAtLeast': 'Novo ou atualizado desde {day}: pelo menos {articles} e {events}.',
+  'newSince.markSeen': 'Marcar tudo como visto',
+  'newSince.allSeen': 'Tudo está marcado como visto.',
+
   'search.button': 'Pesquisar artigos',
   'search.dialogTitle': 'Pesquisa',
   'search.close': 'Fechar',
@@ -252,4 +259,12 @@ export const pt: Dictionary = {
   'entity.jsonFeedLinkTitle': '{digest}: {name} (feed JSON)',
   'entity.feedTitle': '{digest}: {name}',
   'entity.feedDescription': 'Artigos de {digest} que mencionam {name}.',
+  'stories.alsoReportedBy': 'Também publicado por {outlets}',
+  'update.whatChanged': 'O que mudou',
+  'update.legend': 'As palavras removidas aparecem riscadas; as acrescentadas, sublinhadas.',
+  'update.removed': 'removido:',
+  'update.added': 'acrescentado:',
+  'update.headline': 'Título',
+  'update.timeline': 'Artigo atualizado',
+  'update.timelineGroup': 'Artigos atualizados',
 };

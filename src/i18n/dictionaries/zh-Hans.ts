@@ -25,6 +25,13 @@ export const zhHans: Dictionary = {
   'footer.aboutLink': '关于本摘要',
   'footer.sitemap': '网站地图',
 
+  'newSince.new': '新',
+  'newSince.updated': '已更新',
+  'newSince.summary': '自{day}以来新增或更新：{articles}，{events}。',
+  'newSince.summaryAtLeast': '自{day}以来新增或更新：至少{articles}，{events}。',
+  'newSince.markSeen': '全部标为已读',
+  'newSince.allSeen': '已全部标为已读。',
+
   'search.button': '搜索文章',
   'search.dialogTitle': '搜索',
   'search.close': '关闭',
@@ -224,4 +231,12 @@ export const zhHans: Dictionary = {
   'entity.jsonFeedLinkTitle': '{digest}：{name}（JSON 订阅源）',
   'entity.feedTitle': '{digest}：{name}',
   'entity.feedDescription': '{digest}中提及{name}的文章。',
+  'stories.alsoReportedBy': '同一报道亦见于：{outlets}',
+  'update.whatChanged': '更改内容',
+  'update.legend': '删除的文字加删除线，新增的文字加下划线。',
+  'update.removed': '删除：',
+  'update.added': '新增：',
+  'update.headline': '标题',
+  'update.timeline': '文章已更新',
+  'update.timelineGroup': '已更新的文章',
 };

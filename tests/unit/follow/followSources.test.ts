@@ -79,6 +79,7 @@ describe('a first poll', () => {
       'huawei-opens-a-transparency-centre.md',
     ]);
     const [operators, huawei] = [...files.values()].map(frontmatterOf);
+    const names = [...files.keys()];
     expect(huawei).toMatchObject({
       title: 'Huawei opens a transparency centre',
       source: { name: 'Outlet A', url: 'https://outlet.example/' },
@@ -91,7 +92,25 @@ describe('a first poll', () => {
 
     expect(await readFollowState(content)).toEqual({
       sources: {
-        [`${origin}/a.xml`]: { etag: '"v1"', since: expect.any(String), imported: ['a-1', 'a-2'], rejected: [] },
+        [`${origin}/a.xml`]: {
+          etag: '"v1"',
+          since: expect.any(String),
+          imported: ['a-1', 'a-2'],
+          rejected: [],
+          // What was written, to tell the outlet's later corrections from the editor's edits.
+          versions: {
+            'a-1': {
+              file: `articles/${names[1]}`,
+              outlet: expect.stringMatching(/^[\w-]{16}$/),
+              written: expect.any(String),
+            },
+            'a-2': {
+              file: `articles/${names[0]}`,
+              outlet: expect.stringMatching(/^[\w-]{16}$/),
+              written: expect.any(String),
+            },
+          },
+        },
       },
     });
   });

@@ -11,8 +11,14 @@ import { makeTempFolder } from '../../support/tempFolders.ts';
 
 const state = (imported: string[]): FollowState => ({
   sources: {
-    'https://b.example/feed.xml': { since: '2026-11-07', imported, rejected: [] },
-    'https://a.example/rss.xml': { etag: '"v1"', since: '2026-11-01', imported: ['x'], rejected: ['y'] },
+    'https://b.example/feed.xml': { since: '2026-11-07', imported, rejected: [], versions: {} },
+    'https://a.example/rss.xml': {
+      etag: '"v1"',
+      since: '2026-11-01',
+      imported: ['x'],
+      rejected: ['y'],
+      versions: { x: { file: 'articles/2026-11-02-x.md', outlet: 'AAAAAAAAAAAAAAAA', written: 'BBBBBBBBBBBBBBBB' } },
+    },
   },
 });
 
@@ -30,8 +36,16 @@ describe('the follow state file', () => {
     expect(await readFile(join(content, FOLLOW_STATE_FILE), 'utf8')).toBe(text);
     expect(await readFollowState(content)).toEqual({
       sources: {
-        'https://a.example/rss.xml': { etag: '"v1"', since: '2026-11-01', imported: ['x'], rejected: ['y'] },
-        'https://b.example/feed.xml': { since: '2026-11-07', imported: ['1', '2'], rejected: [] },
+        'https://a.example/rss.xml': {
+          etag: '"v1"',
+          since: '2026-11-01',
+          imported: ['x'],
+          rejected: ['y'],
+          versions: {
+            x: { file: 'articles/2026-11-02-x.md', outlet: 'AAAAAAAAAAAAAAAA', written: 'BBBBBBBBBBBBBBBB' },
+          },
+        },
+        'https://b.example/feed.xml': { since: '2026-11-07', imported: ['1', '2'], rejected: [], versions: {} },
       },
     });
     expect(await writeFollowState(content, state(['1', '2', '3']))).toBe(true);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runReviewCommand, type ReviewSubcommand } from '../../../src/cli/reviewCommand.ts';
@@ -37,6 +37,23 @@ describe('npm run follow -- list', () => {
     );
     expect(out).toContain('npm run follow -- accept <file or slug>...');
     expect(out).not.toContain('Notes on the centre');
+  });
+
+  it('lists an outlet’s update of an article the editor edited, and applies it with accept', async () => {
+    const published = centre.replace('draft: true\n', '');
+    const content = await makeContent({ [CENTRE]: published.replace('Huawei opened', 'Huawei has opened') });
+    const update = published.replace('opened a centre in Brussels', 'opened its centre in Brussels');
+    await mkdir(join(content, 'updates'));
+    await writeFile(join(content, 'updates', CENTRE), update);
+    const listed = await run(content, 'list');
+    expect(listed.out).toContain(
+      `Huawei opens a centre\n  update of ${join(content, 'articles', CENTRE)} (you have edited it) · Outlet Example · 2019-03-06\n  ${join(content, 'updates', CENTRE)}\n`,
+    );
+    const accepted = await run(content, 'accept', ['huawei-opens-a-centre']);
+    expect(accepted).toMatchObject({ code: 0, err: '' });
+    expect(accepted.out).toContain(`Applied the update of ${join(content, 'articles', CENTRE)}`);
+    expect(await readFile(join(content, 'articles', CENTRE), 'utf8')).toBe(update);
+    expect(existsSync(join(content, 'updates', CENTRE))).toBe(false);
   });
 
   it('says so when the queue is empty', async () => {

@@ -169,6 +169,7 @@ describe('rejecting a draft', () => {
       since: '2019-02-01',
       imported: ['https://outlet.example/a/1', 'https://outlet.example/a/2'],
       rejected: ['https://outlet.example/a/1', 'https://outlet.example/a/9'],
+      versions: {},
     });
   });
 
@@ -180,6 +181,7 @@ describe('rejecting a draft', () => {
       since: '2019-02-08',
       imported: [],
       rejected: ['https://outlet.example/a/1', 'https://outlet.example/a/2'],
+      versions: {},
     });
   });
 

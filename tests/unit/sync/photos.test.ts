@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { AstroIntegrationLogger } from 'astro';
-import { decodePhoto, keepPhotos } from '../../../src/sync/photos.ts';
+import { decodePhoto, keepPhotos, photoRetriesDue } from '../../../src/sync/photos.ts';
 import { makeTempFolder } from '../../support/tempFolders.ts';
 
 const jpegWithMetadata = () =>
@@ -78,8 +78,12 @@ describe('the photo cache', () => {
     expect(lines.filter((line) => line.startsWith('WARN'))).toEqual([
       'WARN 1 photo addresses that could not be fetched are left out again without asking, such as https://images.example.org/gone.jpg (content/articles/c.md: could not be fetched: the server answered 404 Not Found, 2026-12-07); each is tried again 7 days after it failed, or at once when the photo cache is emptied.',
     ]);
+    // A build that day has something to do even when no file changed.
+    expect(await photoRetriesDue(directory, '2026-12-13')).toBe(0);
+    expect(await photoRetriesDue(directory, '2026-12-14')).toBe(1);
     await keepPhotos(wanted, { directory, fetchPhoto, logger, today: '2026-12-14' });
     expect(fetched).toEqual(['https://images.example.org/gone.jpg']);
+    expect(await photoRetriesDue(directory, '2026-12-20')).toBe(0);
 
     fetched.length = 0;
     await keepPhotos(wanted.slice(0, 2), { directory, fetchPhoto, logger });
@@ -87,5 +91,6 @@ describe('the photo cache', () => {
 
     await keepPhotos([], { directory, fetchPhoto, logger });
     expect(await readdir(directory)).toEqual(['photos.json']);
+    expect(await photoRetriesDue(`${directory}none/`)).toBe(0);
   });
 });

@@ -13,7 +13,9 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { crc32, deflate } from 'node:zlib';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import sharp from 'sharp';
 import { codeFingerprint } from '../build/codeFingerprint.ts';
 import {
@@ -148,20 +150,30 @@ export async function renderCard(layout: CardLayout): Promise<Buffer> {
   return indexedPng(rows);
 }
 
-/**
- * The card's PNG from the card cache, drawn and kept there first when it is not: `code` is the
- * fingerprint of the code that draws cards (`cardCodeFingerprint`).
- */
-export async function cachedCard(layout: CardLayout, options: { cacheFolder: string; code: string }): Promise<Buffer> {
-  const file = `${options.cacheFolder}${cardKey(layout, options.code)}.png`;
-  const kept = await readFile(file).catch(() => undefined);
-  if (kept) return kept;
+/** Where the card cache keeps a card: `code` is the fingerprint of the code that draws cards (`cardCodeFingerprint`). */
+export interface CardCache {
+  folder: string;
+  code: string;
+}
+
+/** The card's file in the card cache. */
+export const cardFile = (layout: CardLayout, cache: CardCache) => `${cache.folder}${cardKey(layout, cache.code)}.png`;
+
+/** Draws the card and keeps it in the card cache as `file`; returns its PNG. */
+export async function drawCardFile(layout: CardLayout, file: string): Promise<Buffer> {
   const png = await renderCard(layout);
-  await mkdir(options.cacheFolder, { recursive: true });
+  await mkdir(dirname(file), { recursive: true });
   // Written aside and renamed, so a build stopped halfway never leaves half a card under a card's name.
-  await writeFile(`${file}.${process.pid}`, png);
-  await rename(`${file}.${process.pid}`, file);
+  const aside = `${file}.${process.pid}.${threadId}`;
+  await writeFile(aside, png);
+  await rename(aside, file);
   return png;
+}
+
+/** The card's PNG from the card cache, drawn and kept there first when it is not. */
+export async function cachedCard(layout: CardLayout, cache: CardCache): Promise<Buffer> {
+  const file = cardFile(layout, cache);
+  return (await readFile(file).catch(() => undefined)) ?? drawCardFile(layout, file);
 }
 
 /** A fingerprint of this module, everything it loads and the installed packages (sharp, its libvips and Pango). */

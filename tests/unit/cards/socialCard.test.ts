@@ -18,8 +18,8 @@ import {
   digestCardLayout,
   escapeMarkup,
   type CardLayout,
-} from '../../../src/site/socialCard.ts';
-import { cachedCard, renderCard } from '../../../src/site/socialCardImage.ts';
+} from '../../../src/cards/socialCard.ts';
+import { cachedCard, renderCard } from '../../../src/cards/socialCardImage.ts';
 
 const english = { text: 'Huawei in Brussels', lang: 'en', direction: 'ltr' } as const;
 const arabic = { text: 'هواوي في بروكسل', lang: 'ar', direction: 'rtl' } as const;
@@ -171,11 +171,11 @@ describe('the image of a card', () => {
   it('is drawn once, then read from the card cache', async () => {
     const cacheFolder = `${await mkdtemp(join(tmpdir(), 'cards-'))}/`;
     try {
-      const first = await cachedCard(latinCard, { cacheFolder, code: 'v1' });
+      const first = await cachedCard(latinCard, { folder: cacheFolder, code: 'v1' });
       expect(await readdir(cacheFolder)).toHaveLength(1);
-      expect((await cachedCard(latinCard, { cacheFolder, code: 'v1' })).equals(first)).toBe(true);
+      expect((await cachedCard(latinCard, { folder: cacheFolder, code: 'v1' })).equals(first)).toBe(true);
       expect(await readdir(cacheFolder)).toHaveLength(1);
-      await cachedCard(latinCard, { cacheFolder, code: 'v2' });
+      await cachedCard(latinCard, { folder: cacheFolder, code: 'v2' });
       expect(await readdir(cacheFolder)).toHaveLength(2);
     } finally {
       await rm(cacheFolder, { recursive: true });
