@@ -1,29 +1,11 @@
-import { appendFile, cp, readdir, symlink } from 'node:fs/promises';
+import { appendFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { moduleGraph } from '../../src/build/codeFingerprint.ts';
-import { buildSite, projectRoot, type BuildResult } from '../support/buildSite.ts';
-import { makeTempFolder } from '../support/tempFolders.ts';
+import { buildSite, copyProject, type BuildResult } from '../support/buildSite.ts';
 
 /** What the content sync prints when it rendered articles (and nothing when every article came from its cache). */
 const RENDERED = /Found the entities of (\d+) articles/;
-
-/** A copy of the project whose `src/` a test may change, sharing this one's installed packages. */
-async function copyProject(): Promise<string> {
-  const copy = await makeTempFolder('project');
-  for (const entry of [
-    'src',
-    'public',
-    'content',
-    'astro.config.mjs',
-    'package.json',
-    'package-lock.json',
-    'tsconfig.json',
-  ])
-    await cp(join(projectRoot, entry), join(copy, entry), { recursive: true });
-  await symlink(join(projectRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
-  return copy;
-}
 
 /** The digests the article cache holds files for: which renderings it has. */
 async function cachedRenderings(build: BuildResult): Promise<string[]> {

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { cp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPaths } from '../../src/build/buildPaths.ts';
-import { buildSite, projectRoot, type BuildOptions, type BuildResult } from '../support/buildSite.ts';
+import { buildSite, copyProject, type BuildOptions, type BuildResult } from '../support/buildSite.ts';
 import { checkWithNu } from '../support/nuChecker.ts';
 import { readAllFiles } from '../support/siteFiles.ts';
 import { makeTempFolder } from '../support/tempFolders.ts';
@@ -17,23 +17,6 @@ const ASTRO_BUILT = /\[build\] Complete!/;
 const EDITED = 'articles/2019-03-06-huawei-opens-a-new-eu-cybersecurity-transparency-centre.md';
 const EDITED_PAGE = 'articles/huawei-opens-a-new-eu-cybersecurity-transparency-centre/index.html';
 const KEPT_PAGE = 'articles/huawei-combating-eu-security-concerns-with-investments-in-brussels/index.html';
-
-/** A copy of the project and its default digest, so edits elsewhere in the working tree cannot reach the builds. */
-async function copyProject(): Promise<string> {
-  const copy = await makeTempFolder('project');
-  for (const entry of [
-    'src',
-    'public',
-    'content',
-    'astro.config.mjs',
-    'package.json',
-    'package-lock.json',
-    'tsconfig.json',
-  ])
-    await cp(join(projectRoot, entry), join(copy, entry), { recursive: true });
-  await symlink(join(projectRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
-  return copy;
-}
 
 /** Each output file's modification time, by path: what a build that wrote nothing leaves as it was. */
 async function modificationTimes(outDir: string): Promise<Map<string, number>> {

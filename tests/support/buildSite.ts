@@ -1,8 +1,29 @@
 import { spawn } from 'node:child_process';
+import { cp, symlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { makeTempFolder } from './tempFolders.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
+
+/**
+ * A copy of the project and its default digest, sharing this one's installed packages: a test may change its
+ * `src/` or content, and edits elsewhere in the working tree cannot reach its builds.
+ */
+export async function copyProject(): Promise<string> {
+  const copy = await makeTempFolder('project');
+  for (const entry of [
+    'src',
+    'public',
+    'content',
+    'astro.config.mjs',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+  ])
+    await cp(join(projectRoot, entry), join(copy, entry), { recursive: true });
+  await symlink(join(projectRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  return copy;
+}
 
 export interface BuildOptions {
   /** A copy of the project to build with instead of this one (its own `src/`), sharing this one's packages. */
